@@ -1,0 +1,1 @@
+"""Assembly binding: from an AssemblyRef to a file, and from a TypeRef to its definition."""

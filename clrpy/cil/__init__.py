@@ -1,0 +1,1 @@
+"""CIL: the opcode table, the instruction decoder and the ilasm-style disassembler."""

@@ -1,0 +1,1 @@
+"""The command-line front end: `clrpy dis`, `clrpy validate`, `clrpy info` (and later `run`)."""

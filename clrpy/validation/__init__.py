@@ -1,0 +1,1 @@
+"""Image validation: the checks the runtime makes before it runs an image."""
