@@ -34,6 +34,7 @@ class Row:
     __slots__ = ("rid",)
     table_id = None
     columns = ()
+    attrs = ()              # the columns' attribute names, in column order
 
     @property
     def token(self) -> Token:
@@ -49,7 +50,8 @@ class Row:
 
 def _row_class(tid: TableId):
     cols = SCHEMA[tid]
-    return type(f"{tid.name}Row", (Row,), {"__slots__": tuple(c.attr for c in cols),
+    attrs = tuple(c.attr for c in cols)     # Column.attr runs two regexes: compute the names once
+    return type(f"{tid.name}Row", (Row,), {"__slots__": attrs, "attrs": attrs,
                                           "table_id": int(tid), "columns": cols})
 
 
@@ -87,8 +89,8 @@ class Table:
         return f"<Table {self.name}: {self.num_rows} rows of {self.row_size} bytes>"
 
     def column_index(self, name: str) -> int:
-        for i, c in enumerate(self.columns):
-            if c.name == name or c.attr == name:
+        for i, (c, attr) in enumerate(zip(self.columns, self._row_class.attrs)):
+            if c.name == name or attr == name:
                 return i
         raise KeyError(name)
 
@@ -140,8 +142,8 @@ class Table:
         row = self._row_class.__new__(self._row_class)
         row.rid = rid
         try:
-            for col, f, v in zip(self.columns, conv, raw):
-                object.__setattr__(row, col.attr, f(v) if f is not None else v)
+            for col, attr, f, v in zip(self.columns, self._row_class.attrs, conv, raw):
+                object.__setattr__(row, attr, f(v) if f is not None else v)
         except BadImageError as e:
             raise BadImageError(e.message, where=f"table {self.name}, row {rid}, column {col.name}") from None
         return row
