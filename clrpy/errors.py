@@ -67,7 +67,15 @@ class AssemblyResolutionError(ClrpyError):
 
 
 class TypeResolutionError(ClrpyError):
-    """A type reference names a type its target assembly does not define or forward (TypeLoadException)."""
+    """A type reference names a type its target assembly does not define or forward (TypeLoadException).
+
+    `type_name` and `assembly` (display names) are kept for the mapping onto TypeLoadException.
+    """
+
+    def __init__(self, message, type_name=None, assembly=None):
+        super().__init__(message)
+        self.type_name = type_name
+        self.assembly = assembly
 
 
 class InvalidProgramError(ClrpyError):

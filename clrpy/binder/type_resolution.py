@@ -24,8 +24,7 @@ rather than an endless loop. Results are cached per (module, TypeRef rid).
 from pathlib import Path
 
 from ..errors import AssemblyResolutionError, TypeResolutionError
-from ..metadata.schema import Implementation, TableId as T
-from ..metadata.tables import coded_decoder
+from ..metadata.schema import TableId as T
 
 MAX_FORWARDING_HOPS = 64
 
@@ -37,7 +36,6 @@ class TypeResolver:
         self.binder = binder
         self._typerefs = {}          # (Module, TypeRef rid) -> (Module, TypeDef rid)
         self._in_progress = set()    # TypeRefs being resolved (a TypeRef scope cycle is malformed)
-        self._exported = {}          # Module -> {(namespace, name): ExportedType rid} (top-level only)
 
     # -- TypeRefs ---------------------------------------------------------------------------------
     def resolve_typeref(self, module, typeref_rid: int):
@@ -79,8 +77,8 @@ class TypeResolver:
         rid = module.find_type(namespace, name)
         if rid:
             return module, rid
-        exported = self._exported_index(module).get((namespace, name))
-        if exported is None:
+        exported = module.find_exported_type(namespace, name)
+        if not exported:
             raise TypeResolutionError(f"type '{_full_name(namespace, name)}' is neither defined nor forwarded "
                                       f"by {_where(module)}")
         return self._follow(module, exported, chain)
@@ -107,21 +105,6 @@ class TypeResolver:
         # File: defined in another module of this assembly; TypeDefId is a hint for its rid there.
         target = self._module_file(module, module.tables[T.File][impl.rid].name)
         return self._definition(target, row.type_namespace, row.type_name, hint=row.type_def_id)
-
-    def _exported_index(self, module):
-        """Top-level ExportedType rows of a module by (namespace, name), built on first use."""
-        index = self._exported.get(module)
-        if index is None:
-            index = {}
-            table = module.tables[T.ExportedType]
-            get = module.strings.get
-            decode = coded_decoder(Implementation)
-            for rid, (ns, name, impl) in enumerate(zip(table.column("TypeNamespace"), table.column("TypeName"),
-                                                       table.column("Implementation")), 1):
-                if decode(impl).table != T.ExportedType:          # nested rows are reached via their outer row
-                    index.setdefault((get(ns), get(name)), rid)
-            self._exported[module] = index
-        return index
 
     # -- definitions ---------------------------------------------------------------------------------
     @staticmethod

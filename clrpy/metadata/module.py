@@ -10,6 +10,8 @@ are used, from one bulk pass over the columns involved.
 `Metadata` is the part shared with standalone portable PDB files (metadata without a PE file).
 """
 import bisect
+import struct
+
 from ..errors import BadImageError
 from .cli_header import CliFlags, read_cli_header
 from .heaps import BlobHeap, GuidHeap, StringHeap, UserStringHeap
@@ -18,7 +20,7 @@ from .metadata_root import read_metadata_root
 from .method_body import read_method_body
 from .pe import PEFile
 from .schema import PTR_TABLE_FOR, SCHEMA, TableId, TOKEN_USER_STRING, ColumnKind
-from .tables import TablesStream, encode_coded
+from .tables import TablesStream, coded_decoder, encode_coded
 from .tokens import Token
 from . import signatures as sig
 
@@ -262,7 +264,7 @@ class Metadata:
         while outer and seen < 64:
             o = self.tables[T.TypeDef][outer]
             prefix = f"{o.type_namespace}.{o.type_name}" if o.type_namespace else o.type_name
-            name = prefix + separator + name if seen == 0 else prefix + separator + name
+            name = prefix + separator + name
             outer = self.enclosing_type(outer)
             seen += 1
         return name
@@ -313,6 +315,22 @@ class Metadata:
                 index.setdefault((get(ns), get(name)), rid)
         self._type_index = index
 
+    def find_exported_type(self, namespace: str, name: str) -> int:
+        """The rid of the top-level ExportedType row (a forwarder or a type of another module of
+        this assembly) for `namespace.name`, or 0. Nested exported types hang off their outer row."""
+        index = self._indexes.get("exported")
+        if index is None:
+            index = {}
+            table = self.tables[T.ExportedType]
+            get = self.strings.get
+            decode = coded_decoder(table.columns[table.column_index("Implementation")].target)
+            for rid, (ns, nm, impl) in enumerate(zip(table.column("TypeNamespace"), table.column("TypeName"),
+                                                     table.column("Implementation")), 1):
+                if decode(impl).table != T.ExportedType:
+                    index.setdefault((get(ns), get(nm)), rid)
+            self._indexes["exported"] = index
+        return index.get((namespace, name), 0)
+
     def find_methods(self, typedef_rid: int, name: str):
         """MethodDef rids of the methods of a type that are called `name`."""
         return self._members(typedef_rid, T.MethodDef).get(name, [])
@@ -340,7 +358,6 @@ _TABLE_IDS = frozenset(int(t) for t in SCHEMA)
 
 def _pdb_external_rows(data, stream):
     """Row counts of the type-system tables a portable PDB refers to (from its #Pdb stream)."""
-    import struct
     pos = stream.offset + 20 + 4          # PDB id (20 bytes), entry point token
     if stream.size < 32:
         raise BadImageError("the #Pdb stream is too short")
@@ -482,7 +499,6 @@ class Module(Metadata):
         base = self.pe.rva_to_offset(res.rva, res.size, "resources")
         if row.offset + 4 > res.size:
             raise BadImageError(f"resource '{row.name}' offset 0x{row.offset:x} is outside the resources")
-        import struct
         (length,) = struct.unpack_from("<I", self.data, base + row.offset)
         if row.offset + 4 + length > res.size:
             raise BadImageError(f"resource '{row.name}' ({length} bytes) runs past the resources")
