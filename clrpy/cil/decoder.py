@@ -14,7 +14,7 @@ import struct
 
 from ..errors import InvalidProgramError
 from ..metadata.tokens import Token
-from .opcodes import ONE_BYTE, TWO_BYTE, PREFIX_BYTE, OperandKind, OpCode
+from .opcodes import ONE_BYTE, OPERAND_SIZE, TWO_BYTE, PREFIX_BYTE, OperandKind, OpCode
 
 K = OperandKind
 _I8 = struct.Struct("<b")
@@ -70,65 +70,74 @@ def decode(code: bytes, where: str = "") -> list:
     append = out.append
     n = len(code)
     pos = 0
-    one, two = ONE_BYTE, TWO_BYTE
+    one, two = _ONE, _TWO
+    u32, i32, i8 = _U32.unpack_from, _I32.unpack_from, _I8.unpack_from
+    make = Instruction
     while pos < n:
         start = pos
         b = code[pos]
-        if b == PREFIX_BYTE:
-            if pos + 1 >= n:
-                raise ILDecodeError("truncated two-byte opcode", start, where)
-            op = two[code[pos + 1]]
+        if b != PREFIX_BYTE:
+            op, kind, size = one[b]
+            pos += 1
+        elif pos + 1 < n:
+            op, kind, size = two[code[pos + 1]]
             pos += 2
         else:
-            op = one[b]
-            pos += 1
-        if op is None:
-            value = (code[start] << 8 | code[start + 1]) if b == PREFIX_BYTE else b
-            raise ILDecodeError(f"undefined opcode 0x{value:02x}", start, where)
-        k = op.operand
-        if k is K.NONE:
-            append(Instruction(start, op, None, pos))
+            raise ILDecodeError("truncated two-byte opcode", start, where)
+        if kind == _NONE:
+            append(make(start, op, None, pos))
             continue
-        if k is K.SWITCH:
-            if pos + 4 > n:
-                raise ILDecodeError("truncated switch operand", start, where)
-            (count,) = _U32.unpack_from(code, pos)
-            pos += 4
-            if count > (n - pos) // 4:
-                raise ILDecodeError(f"switch with {count} targets runs past the end of the body", start, where)
-            offsets = struct.unpack_from(f"<{count}i", code, pos)
-            pos += 4 * count
-            append(Instruction(start, op, tuple(pos + d for d in offsets), pos))
-            continue
-        size = _SIZES[k]
-        if pos + size > n:
+        end = pos + size
+        if end > n:
+            if op is None:
+                value = (b << 8 | code[start + 1]) if b == PREFIX_BYTE else b
+                raise ILDecodeError(f"undefined opcode 0x{value:02x}", start, where)
             raise ILDecodeError(f"truncated operand of {op.name}", start, where)
-        if k in _TOKENS:
-            operand = Token(_U32.unpack_from(code, pos)[0])
-        elif k is K.BRANCH8:
-            operand = pos + 1 + _I8.unpack_from(code, pos)[0]
-        elif k is K.BRANCH32:
-            operand = pos + 4 + _I32.unpack_from(code, pos)[0]
-        elif k is K.VAR8:
+        if kind == _TOKEN:
+            operand = Token(u32(code, pos)[0])
+        elif kind == _BR8:
+            operand = end + i8(code, pos)[0]
+        elif kind == _BR32:
+            operand = end + i32(code, pos)[0]
+        elif kind == _VAR8:
             operand = code[pos]
-        elif k is K.I8:
-            # unaligned. and no. take an unsigned byte; ldc.i4.s a signed one.
-            operand = code[pos] if op.value > 0xFF else _I8.unpack_from(code, pos)[0]
-        elif k is K.VAR16:
-            operand = _U16.unpack_from(code, pos)[0]
-        elif k is K.I32:
-            operand = _I32.unpack_from(code, pos)[0]
-        elif k is K.I64:
-            operand = _I64.unpack_from(code, pos)[0]
-        elif k is K.R4:
-            operand = _R4.unpack_from(code, pos)[0]
+        elif kind == _SWITCH:
+            (count,) = u32(code, pos)
+            if count > (n - end) // 4:
+                raise ILDecodeError(f"switch with {count} targets runs past the end of the body", start, where)
+            offsets = struct.unpack_from(f"<{count}i", code, end)
+            end += 4 * count
+            operand = tuple(end + d for d in offsets)
+        elif kind == _UNDEFINED:
+            value = (b << 8 | code[start + 1]) if b == PREFIX_BYTE else b
+            raise ILDecodeError(f"undefined opcode 0x{value:02x}", start, where)
         else:
-            operand = _R8.unpack_from(code, pos)[0]
-        pos += size
-        append(Instruction(start, op, operand, pos))
+            operand = _READ[kind](code, pos)[0]
+        pos = end
+        append(make(start, op, operand, pos))
     return out
 
 
-_SIZES = {K.VAR8: 1, K.VAR16: 2, K.I8: 1, K.I32: 4, K.I64: 8, K.R4: 4, K.R8: 8, K.BRANCH8: 1,
-          K.BRANCH32: 4, K.METHOD: 4, K.FIELD: 4, K.TYPE: 4, K.TOKEN: 4, K.STRING: 4, K.SIG: 4}
-_TOKENS = frozenset({K.METHOD, K.FIELD, K.TYPE, K.TOKEN, K.STRING, K.SIG})
+# Per-byte decoding tables: (opcode, operand class, operand size). The operand classes are small
+# ints so that the loop above compares ints, the commonest cases first.
+(_NONE, _TOKEN, _BR8, _BR32, _VAR8, _SWITCH, _UNDEFINED, _C_I8, _C_U8, _C_VAR16, _C_I32, _C_I64, _C_R4,
+ _C_R8) = range(14)
+_KIND_CLASS = {K.NONE: _NONE, K.METHOD: _TOKEN, K.FIELD: _TOKEN, K.TYPE: _TOKEN, K.TOKEN: _TOKEN,
+               K.STRING: _TOKEN, K.SIG: _TOKEN, K.BRANCH8: _BR8, K.BRANCH32: _BR32, K.VAR8: _VAR8,
+               K.SWITCH: _SWITCH, K.I8: _C_I8, K.VAR16: _C_VAR16, K.I32: _C_I32, K.I64: _C_I64,
+               K.R4: _C_R4, K.R8: _C_R8}
+_READ = {_C_I8: _I8.unpack_from, _C_U8: struct.Struct("<B").unpack_from, _C_VAR16: _U16.unpack_from,
+         _C_I32: _I32.unpack_from, _C_I64: _I64.unpack_from, _C_R4: _R4.unpack_from, _C_R8: _R8.unpack_from}
+
+
+def _entry(op):
+    if op is None:
+        return (None, _UNDEFINED, 0)
+    kind = _KIND_CLASS[op.operand]
+    if kind == _C_I8 and op.value > 0xFF:
+        kind = _C_U8         # unaligned. and no. take an unsigned byte; ldc.i4.s a signed one
+    return (op, kind, OPERAND_SIZE[op.operand])
+
+
+_ONE = tuple(_entry(op) for op in ONE_BYTE)
+_TWO = tuple(_entry(op) for op in TWO_BYTE)

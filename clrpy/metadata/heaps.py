@@ -8,8 +8,6 @@
 Every heap reads straight from the mapped file and caches what it has decoded, so a lookup that
 touches a few names never decodes the whole heap.
 """
-import uuid
-
 from ..errors import BadImageError
 
 
@@ -133,4 +131,5 @@ class GuidHeap(Heap):
         pos = (index - 1) * 16
         if pos + 16 > self.size:
             raise BadImageError(f"#GUID index {index} is past the end of the heap ({self.size // 16} GUIDs)")
+        import uuid     # imported on first use: most lookups never touch a GUID
         return uuid.UUID(bytes_le=bytes(self.data[self.start + pos:self.start + pos + 16]))

@@ -5,7 +5,6 @@ the last eight bytes of the SHA-1 hash of the key, in reverse order. Binding com
 both sides are reduced to one here. `str(name)` is the display name the CLR prints:
 "System, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089".
 """
-import hashlib
 from dataclasses import dataclass, field
 from enum import IntFlag
 
@@ -21,6 +20,7 @@ def public_key_token(public_key: bytes) -> bytes:
     """The 8-byte token of a public key: the last 8 bytes of its SHA-1, reversed."""
     if not public_key:
         return b""
+    import hashlib      # imported on first use: opening an image does not need it
     # The ECMA standard key (16 bytes, 00000000000000000400000000000000) hashes like any other key.
     return hashlib.sha1(public_key).digest()[-8:][::-1]
 

@@ -452,11 +452,16 @@ class Module(Metadata):
             rva = self.tables[T.MethodDef].raw(method_rid)[0]
             if rva == 0:
                 return None
-            body = self.read_body_at_rva(rva, f"method {self.method_display_name(method_rid)} (0x{0x06000000 | method_rid:08x})")
+            try:
+                body = self.read_body_at_rva(rva)
+            except BadImageError as e:
+                # Name the method only when something is wrong: naming it decodes rows.
+                raise BadImageError(e.message, where=f"method {self.method_display_name(method_rid)} "
+                                                     f"(0x{0x06000000 | method_rid:08x})") from None
             self._bodies[method_rid] = body
         return body
 
-    def read_body_at_rva(self, rva: int, where: str):
+    def read_body_at_rva(self, rva: int, where: str = ""):
         pe = self.pe
         section = pe.section_for_rva(rva)
         if section is None:
