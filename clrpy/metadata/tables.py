@@ -121,18 +121,13 @@ class Table:
         rows = self._rows
         if rows is None:
             rows = self._rows = [None] * (self.num_rows + 1)
-        try:
+        if 0 < rid <= self.num_rows:
             row = rows[rid]
-        except (IndexError, TypeError):
-            raise BadImageError(f"row {rid} is out of range (the table has {self.num_rows} rows)",
-                                where=f"table {self.name}") from None
-        if row is None:
-            if rid <= 0:
-                raise BadImageError(f"row {rid} is out of range (rows are numbered from 1)",
-                                    where=f"table {self.name}")
-            row = self._decode(rid)
-            rows[rid] = row
-        return row
+            if row is None:
+                row = rows[rid] = self._decode(rid)
+            return row
+        raise BadImageError(f"row {rid} is out of range (the table has {self.num_rows} rows, numbered from 1)",
+                            where=f"table {self.name}")
 
     def _decode(self, rid: int) -> Row:
         conv = self._converters
