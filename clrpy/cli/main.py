@@ -7,9 +7,10 @@ import argparse
 import sys
 
 from ..errors import ClrpyError
-from . import dis_command, info_command, validate_command
+from . import dis_command, info_command, run_command, validate_command
 
 COMMANDS = {
+    "run": run_command,
     "dis": dis_command,
     "validate": validate_command,
     "info": info_command,
@@ -27,6 +28,9 @@ def build_parser():
 
 def main(argv=None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        argv.insert(0, "run")           # `clrpy app.exe args...` is `clrpy run app.exe args...`
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)

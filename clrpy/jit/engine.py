@@ -1,0 +1,128 @@
+"""The LLVM side of the JIT: target machine, optimisation pipeline, MCJIT engine and linking.
+
+Each compiled method (with the lazy-compile stubs of the methods it calls) is one LLVM module.
+Generated code names everything the runtime owns (entry cells, statics, type handles, string
+literals, helpers) as *external* symbols; nothing is an address baked into the code. Just before
+a module is linked, the engine binds each external symbol the module declares to the address the
+runtime registered for it (`define_symbol`), so the object file LLVM produced is relocatable and
+could be saved and linked into another process the same way.
+
+MCJIT hands each object file to our object cache before linking it; we keep the bytes and read
+their symbol tables for code sizes (`object_file.py`).
+"""
+import time
+from dataclasses import dataclass
+
+import llvmlite.binding as llvm
+
+from ..errors import UnsupportedFeatureError
+from .object_file import function_sizes
+
+_initialised = False
+_bound = {}             # symbol name -> address bound in LLVM's process-wide symbol table
+
+
+def _initialise_llvm():
+    global _initialised
+    if not _initialised:
+        llvm.initialize_native_target()
+        llvm.initialize_native_asmprinter()
+        _initialised = True
+
+
+@dataclass
+class CompiledModule:
+    name: str
+    addresses: dict         # function name -> native address
+    sizes: dict             # function name -> bytes of machine code
+    object_code: bytes
+    compile_seconds: float
+
+
+class NativeEngine:
+    """Compiles LLVM IR modules to machine code for the host CPU and links them into the process."""
+
+    def __init__(self, opt_level: int = 2):
+        _initialise_llvm()
+        self.opt_level = opt_level
+        target = llvm.Target.from_default_triple()
+        self.target_machine = target.create_target_machine(
+            cpu=llvm.get_host_cpu_name(), features=llvm.get_host_cpu_features().flatten(),
+            opt=opt_level, reloc="pic", codemodel="default", jit=True)
+        self.triple = llvm.get_process_triple()
+        self.data_layout = str(self.target_machine.target_data)
+        self.ee = llvm.create_mcjit_compiler(llvm.parse_assembly(""), self.target_machine)
+        self._last_object = None
+        self.ee.set_object_cache(self._object_compiled, lambda module: None)
+        self.symbols = {}
+        self.modules_compiled = 0
+
+    # -- symbols ---------------------------------------------------------------------------------
+    def define_symbol(self, name: str, address: int):
+        """Register the address of a runtime datum or helper that generated code may name."""
+        self.symbols[name] = address
+
+    def _bind(self, name: str):
+        address = self.symbols.get(name)
+        if address is None:
+            raise UnsupportedFeatureError(f"generated code refers to unknown runtime symbol '{name}'")
+        if _bound.get(name) != address:
+            llvm.add_symbol(name, address)
+            _bound[name] = address
+
+    # -- compilation -----------------------------------------------------------------------------
+    def _object_compiled(self, module, buffer):
+        self._last_object = bytes(buffer)
+
+    def optimise(self, module):
+        if self.opt_level == 0:
+            return
+        pto = llvm.create_pipeline_tuning_options(self.opt_level)
+        pb = llvm.create_pass_builder(self.target_machine, pto)
+        mpm = pb.getModulePassManager()
+        mpm.run(module, pb)
+        mpm.close()
+        pb.close()
+
+    def parse(self, ir_text: str, name: str):
+        module = llvm.parse_assembly(ir_text)
+        module.name = name
+        module.triple = self.triple
+        module.data_layout = self.data_layout
+        module.verify()
+        return module
+
+    def compile(self, ir_text: str, name: str) -> CompiledModule:
+        """Optimise, generate and link one module; return the addresses of its functions."""
+        start = time.perf_counter()
+        module = self.parse(ir_text, name)
+        self.optimise(module)
+        defined = []
+        for fn in module.functions:
+            if fn.is_declaration:
+                if not fn.name.startswith("llvm."):
+                    self._bind(fn.name)
+            else:
+                defined.append(fn.name)
+        for gv in module.global_variables:
+            if gv.is_declaration:
+                self._bind(gv.name)
+        self._last_object = None
+        self.ee.add_module(module)
+        self.ee.finalize_object()
+        addresses = {n: self.ee.get_function_address(n) for n in defined}
+        obj = self._last_object or b""
+        sizes = function_sizes(obj)
+        self.modules_compiled += 1
+        return CompiledModule(name, addresses, sizes, obj, time.perf_counter() - start)
+
+    def assembly(self, ir_text: str, name: str = "listing") -> str:
+        """The native assembly LLVM generates for a module (for jitdump); nothing is linked."""
+        module = self.parse(ir_text, name)
+        self.optimise(module)
+        return self.target_machine.emit_assembly(module)
+
+    def optimised_ir(self, ir_text: str, name: str = "listing") -> str:
+        module = self.parse(ir_text, name)
+        self.optimise(module)
+        return str(module)

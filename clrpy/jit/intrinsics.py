@@ -1,0 +1,80 @@
+"""Methods the JIT implements itself instead of calling: intrinsics.
+
+Mono's class library declares the System.Math and System.MathF functions as internal calls;
+the JIT turns them into LLVM intrinsics (which become single instructions such as sqrtsd, or
+calls to the C library's libm) so they cost no more than in C. The table is keyed by
+(namespace, type, method, parameter count, parameter element type).
+"""
+from .abi import StackKind as K
+from .ir_builder import Value
+from ..metadata.signatures import ElementType as E
+
+# Math functions: LLVM intrinsic (llvm.NAME.f64) or C library function NAME.
+_LLVM_UNARY = {"Sqrt": "sqrt", "Abs": "fabs", "Floor": "floor", "Ceiling": "ceil", "Round": "roundeven",
+               "Sin": "sin", "Cos": "cos", "Exp": "exp", "Log": "log", "Log10": "log10"}
+_LIBM_UNARY = {"Tan": "tan", "Asin": "asin", "Acos": "acos", "Atan": "atan", "Sinh": "sinh", "Cosh": "cosh",
+               "Tanh": "tanh", "Asinh": "asinh", "Acosh": "acosh", "Atanh": "atanh", "Cbrt": "cbrt"}
+_LIBM_BINARY = {"Atan2": "atan2", "Pow": "pow"}
+
+# The C library functions generated code may call directly (the runtime binds their addresses).
+LIBM_FUNCTIONS = sorted(set(_LIBM_UNARY.values()) | set(_LIBM_BINARY.values()) |
+                        {f + "f" for f in set(_LIBM_UNARY.values()) | set(_LIBM_BINARY.values())})
+
+
+def _float_type(md):
+    et = md.param_types[0].cor_type if md.param_types else None
+    if et == E.R8:
+        return "double", "f64", K.F8, ""
+    if et == E.R4:
+        return "float", "f32", K.F4, "f"
+    return None
+
+
+def _math(md):
+    ft = _float_type(md)
+    if ft is None:
+        return None
+    llvm_t, suffix, kind, cname = ft
+    name = md.name
+    n = len(md.param_types)
+    if n == 1 and name in _LLVM_UNARY:
+        intr = f"llvm.{_LLVM_UNARY[name]}.{suffix}"
+
+        def emit(imp, md, args):
+            imp.mb.declare(intr, llvm_t, [llvm_t])
+            return _item(kind, imp.fn.intrinsic(llvm_t, f'"{intr}"', args))
+        return emit
+    if n == 1 and name in _LIBM_UNARY:
+        cfn = _LIBM_UNARY[name] + cname
+
+        def emit(imp, md, args):
+            callee = imp.mb.declare(cfn, llvm_t, [llvm_t])
+            return _item(kind, imp.fn.call(llvm_t, callee, args))
+        return emit
+    if n == 2 and name in _LIBM_BINARY:
+        cfn = _LIBM_BINARY[name] + cname
+
+        def emit(imp, md, args):
+            callee = imp.mb.declare(cfn, llvm_t, [llvm_t, llvm_t])
+            return _item(kind, imp.fn.call(llvm_t, callee, args))
+        return emit
+    if n == 2 and name == "FMod":
+        def emit(imp, md, args):
+            return _item(kind, imp.fn.binop("frem", args[0], args[1]))
+        return emit
+    return None
+
+
+def _item(kind, value):
+    from .importer import Item
+    return Item(kind, value)
+
+
+def lookup(md):
+    """An emitter `(importer, md, args) -> Item or None` for `md`, or None if it is not an intrinsic."""
+    owner = md.owner
+    if owner.module is None or owner.namespace != "System":
+        return None
+    if owner.name in ("Math", "MathF") and md.is_internal_call:
+        return _math(md)
+    return None

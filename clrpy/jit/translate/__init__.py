@@ -1,0 +1,1 @@
+"""Instruction families of the importer, one mixin per family (see importer.py)."""

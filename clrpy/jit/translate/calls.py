@@ -1,0 +1,278 @@
+"""Calls: call, callvirt, newobj, calli, jmp, ldftn, and the tail. prefix.
+
+Every call to a managed method goes through the callee's *entry cell*: generated code loads the
+code address from the cell and calls it. A method that is not compiled yet has a lazy stub in the
+caller's module (see stubs.py); the runtime points the cell at the stub when it links the module,
+and at the real code once the callee is compiled, so later calls never leave native code.
+
+Value-type arguments are passed by reference to a caller-owned copy; value-type results come
+back through a hidden pointer to a caller temporary (abi.py). After each call we test the
+pending-exception word.
+
+`tail.`: LLVM gets a `tail` hint when the signatures allow it. A call with the prefix runs as an
+ordinary call otherwise; that is only a problem for unbounded mutual tail recursion, which the
+C# compilers we run do not emit (docs/jit.md discusses it).
+"""
+from ..abi import StackKind as K, method_llvm_signature, type_rep
+from ..helpers import BuiltinException as BX
+from ..ir_builder import Value, const
+from ..stubs import emit_lazy_stub
+
+
+class CallMixin:
+    def _resolve_method(self, token):
+        return self.loader.resolve_method_token(self.module, token, self.ctx)
+
+    def _pop_call_args(self, md, with_this: bool):
+        """Pop the arguments of a call to `md` (and `this`), coerced to its parameter types."""
+        params = md.param_types
+        items = self.popn(len(params) + (1 if with_this else 0))
+        values = []
+        this_item = None
+        if with_this:
+            this_item = items[0]
+            owner = md.owner
+            if owner.is_value_type:
+                if this_item.kind not in (K.BYREF, K.I):
+                    if this_item.kind == K.VALUE:
+                        values.append(this_item.value)       # a boxed-free value: its temp's address
+                    else:
+                        self.fail(f"'this' of {md.full_name} must be a managed pointer, found {this_item.kind.name}")
+                else:
+                    values.append(this_item.value if this_item.kind == K.BYREF
+                                  else self.fn.cast("inttoptr", this_item.value, "ptr"))
+            else:
+                if this_item.kind not in (K.O, K.BYREF):
+                    self.fail(f"'this' of {md.full_name} must be an object reference, found {this_item.kind.name}")
+                values.append(this_item.value)
+            items = items[1:]
+        for it, th in zip(items, params):
+            rep = type_rep(th)
+            v = self.coerce(it, rep)
+            if rep.kind == K.VALUE:
+                copy = self.temp_value(th)
+                self.fn.memcpy(copy, v, rep.size, max(rep.align, 1))
+                v = copy
+            values.append(v)
+        return values, this_item
+
+    def emit_managed_call(self, md, args, tail=False):
+        """Call `md` through its entry cell with already-coerced args; push its result."""
+        fn = self.fn
+        intrinsic = self.env.intrinsic(md)
+        if intrinsic is not None:
+            result = intrinsic(self, md, args)
+            if result is not None:
+                self.stack.append(result)
+            return
+        ret, params, attrs, sret = method_llvm_signature(md)
+        if md.is_internal_call or md.is_runtime_implemented or md.is_pinvoke:
+            target = self.env.native_target(md)
+            if target is None:
+                kind = "P/Invoke" if md.is_pinvoke else "internal call"
+                self.throw_not_supported(f"{kind} {md.display_signature()} is not implemented")
+                # Code after this point is unreachable; keep the stack shape for the importer.
+                self._push_dummy_result(md)
+                fn.at(fn.block("dead"))
+                return
+            callee = self.mb.declare(target, ret, params)
+        else:
+            if md.is_abstract:
+                self.fail(f"direct call to abstract method {md.full_name}")
+            self.env.prepare_callee(md)
+            cell = self.mb.external_global(self.env.cell_symbol(md))
+            if not self.env.is_compiled(md):
+                emit_lazy_stub(self, md)
+            callee = fn.load("ptr", cell).ref
+        out = None
+        if sret:
+            out = self.temp_value(md.return_type)
+            args = [out] + list(args)
+        call_args = [Value(p, a.ref) for p, a in zip(params, args)]
+        for p, a in zip(params, args):
+            if p != a.type:
+                self.fail(f"internal error: argument type {a.type} for a {p} parameter of {md.full_name}")
+        rattr = type_rep(md.return_type).ext_attr if md.return_type is not None and not sret else ""
+        r = fn.call(f"{rattr + ' ' if rattr else ''}{ret}", callee, call_args, tail="tail" if tail else "",
+                    arg_attrs=attrs)
+        if ret != "void":
+            r = Value(ret, r.ref)
+        self.check_pending()
+        rt = md.return_type
+        if rt is None:
+            return
+        rep = type_rep(rt)
+        if sret:
+            self.push(K.VALUE, out, rt)
+        elif rep.is_small:
+            self.push(rep.kind, fn.cast("sext" if rep.signed else "zext", r, "i32"), rt)
+        else:
+            self.push(rep.kind, r, rt)
+
+    def _push_dummy_result(self, md):
+        rt = md.return_type
+        if rt is None:
+            return
+        rep = type_rep(rt)
+        if rep.kind == K.VALUE:
+            self.push(K.VALUE, self.temp_value(rt), rt)
+        else:
+            llvm = {K.I4: "i32", K.I8: "i64", K.I: "i64", K.F4: "float", K.F8: "double"}.get(rep.kind, "ptr")
+            self.push(rep.kind, self.zero(llvm), rt)
+
+    # -- the call instructions -----------------------------------------------------------------
+    def op_call(self, i):
+        md = self._resolve_method(i.operand)
+        if md.is_generic_method_definition:
+            self.fail(f"call to the uninstantiated generic method {md.full_name}")
+        args, _ = self._pop_call_args(md, md.has_this)
+        self.emit_managed_call(md, args, tail="tail." in self.prefixes)
+
+    def op_callvirt(self, i):
+        md = self._resolve_method(i.operand)
+        if not md.has_this:
+            self.fail(f"callvirt to static method {md.full_name}")
+        constrained = self.prefixes.get("constrained.")
+        if constrained is not None:
+            return self.constrained_call(md, constrained)
+        args, this_item = self._pop_call_args(md, True)
+        self.null_check(args[0])
+        if md.is_virtual and not md.is_final and not md.owner.is_sealed:
+            return self.virtual_call(md, args)
+        self.emit_managed_call(md, args, tail="tail." in self.prefixes)
+
+    def virtual_call(self, md, args):
+        self.unsupported(f"virtual dispatch (callvirt {md.full_name})")
+
+    def constrained_call(self, md, constrained_token):
+        self.unsupported("the constrained. prefix")
+
+    def op_newobj(self, i):
+        ctor = self._resolve_method(i.operand)
+        owner = ctor.owner
+        if not ctor.is_constructor:
+            self.fail(f"newobj with {ctor.full_name}, which is not an instance constructor")
+        if owner.is_abstract or owner.is_interface:
+            self.fail(f"newobj of abstract type {owner.full_name}")
+        if owner.is_value_type:
+            rep = type_rep(owner)
+            tmp = self.temp_value(owner)
+            self.fn.memset(tmp, const("i8", 0), const("i64", rep.size), max(rep.align, 1))
+            self.stack.append(_ItemProxy(K.BYREF, tmp, self.loader.byref_to(owner)))
+            # Arguments are below the pointer we just pushed; rotate it into the `this` position.
+            this = self.stack.pop()
+            n = len(ctor.param_types)
+            self.stack.insert(len(self.stack) - n, this)
+            args, _ = self._pop_call_args(ctor, True)
+            self.emit_managed_call(ctor, args)
+            self.push(K.VALUE, tmp, owner)
+            return
+        if owner is self.loader.string_type or owner.is_array or owner.is_delegate:
+            return self.special_newobj(ctor, owner)
+        n = len(ctor.param_types)
+        obj = self.allocate_object(owner)
+        this = _ItemProxy(K.O, obj, owner)
+        self.stack.insert(len(self.stack) - n, this)
+        args, _ = self._pop_call_args(ctor, True)
+        self.emit_managed_call(ctor, args)
+        self.push(K.O, obj, owner)
+
+    def special_newobj(self, ctor, owner):
+        self.unsupported(f"newobj of {owner.full_name}")
+
+    def op_calli(self, i):
+        s = self.module.standalone_sig(i.operand & 0xFFFFFF)
+        from ...metadata.signatures import MethodSig
+        if not isinstance(s, MethodSig):
+            self.fail("calli with a token that is not a method signature")
+        ftn = self.pop()
+        if ftn.kind not in (K.I, K.I4):
+            self.fail(f"calli through a {ftn.kind.name}")
+        ret_th = self.loader.from_sig(self.module, s.ret, self.ctx)
+        params = [self.loader.from_sig(self.module, p, self.ctx) for p in s.params]
+        if s.kind not in (0, 5):
+            self.unsupported("calli with an unmanaged calling convention")
+        items = self.popn(len(params) + (1 if s.has_this else 0))
+        fn = self.fn
+        values, types, attrs = [], [], []
+        ret_rep = type_rep(ret_th) if ret_th is not self.loader.void_type else None
+        out = None
+        if ret_rep is not None and ret_rep.kind == K.VALUE:
+            out = self.temp_value(ret_th)
+            values.append(out)
+            types.append("ptr")
+            attrs.append("noalias")
+        if s.has_this:
+            this = items.pop(0)
+            values.append(this.value if this.kind in (K.O, K.BYREF) else fn.cast("inttoptr", this.value, "ptr"))
+            types.append("ptr")
+            attrs.append("")
+        for it, th in zip(items, params):
+            rep = type_rep(th)
+            v = self.coerce(it, rep)
+            if rep.kind == K.VALUE:
+                copy = self.temp_value(th)
+                fn.memcpy(copy, v, rep.size, max(rep.align, 1))
+                v = copy
+            values.append(v)
+            types.append(rep.arg_type)
+            attrs.append(rep.ext_attr)
+        target = fn.cast("inttoptr", ftn.value if ftn.kind == K.I else fn.cast("sext", ftn.value, "i64"), "ptr")
+        if ret_rep is None or ret_rep.kind == K.VALUE:
+            fn.call("void", target.ref, values, arg_attrs=attrs)
+        else:
+            r = fn.call(f"{ret_rep.ext_attr + ' ' if ret_rep.ext_attr else ''}{ret_rep.storage}", target.ref, values,
+                        arg_attrs=attrs)
+            r = Value(ret_rep.storage, r.ref)
+        self.check_pending()
+        if ret_rep is None:
+            return
+        if out is not None:
+            self.push(K.VALUE, out, ret_th)
+        elif ret_rep.is_small:
+            self.push(ret_rep.kind, fn.cast("sext" if ret_rep.signed else "zext", r, "i32"), ret_th)
+        else:
+            self.push(ret_rep.kind, r, ret_th)
+
+    def op_ldftn(self, i):
+        md = self._resolve_method(i.operand)
+        self.push(K.I, self.function_pointer(md), self.loader.fnptr(md.signature))
+
+    def function_pointer(self, md) -> Value:
+        """The address to call `md` at: its compiled code, or a stub that compiles it."""
+        if md.is_internal_call or md.is_pinvoke or md.is_runtime_implemented:
+            self.unsupported(f"taking the address of {md.full_name}")
+        self.env.prepare_callee(md)
+        cell = self.mb.external_global(self.env.cell_symbol(md))
+        if not self.env.is_compiled(md):
+            emit_lazy_stub(self, md)
+        return self.fn.cast("ptrtoint", self.fn.load("ptr", cell), "i64")
+
+    def op_jmp(self, i):
+        md = self._resolve_method(i.operand)
+        if self.stack:
+            self.fail("jmp with a non-empty evaluation stack")
+        if len(md.param_types) != len(self.method.param_types) or md.has_this != self.method.has_this:
+            self.fail(f"jmp to {md.full_name}, whose signature differs from the current method's")
+        # Pass our own incoming arguments on, as the current values of the argument homes.
+        args = []
+        for home, rep in zip(self.arg_homes, self.arg_reps):
+            args.append(home if rep.kind == K.VALUE else self.fn.load(rep.storage, home))
+        sret_args = [self.sret_ptr] if self.sret else []
+        cell = self.mb.external_global(self.env.cell_symbol(md))
+        self.env.prepare_callee(md)
+        if not self.env.is_compiled(md):
+            emit_lazy_stub(self, md)
+        ret, params, attrs, sret = method_llvm_signature(md)
+        fp = self.fn.load("ptr", cell)
+        r = self.fn.call(ret, fp.ref, [Value(p, a.ref) for p, a in zip(params, sret_args + args)], arg_attrs=attrs)
+        self.fn.ret(r if ret != "void" else None)
+
+
+class _ItemProxy:
+    """A stack entry built outside the normal push path (newobj's `this`)."""
+
+    __slots__ = ("kind", "value", "th")
+
+    def __init__(self, kind, value, th):
+        self.kind, self.value, self.th = kind, value, th

@@ -1,0 +1,60 @@
+"""Class constructors (.cctor): running each type's once, with ECMA-335's semantics (II.10.5.3).
+
+A type's state goes from *not run* to *running* (on one thread) to *done*. A request that finds
+the constructor running on the same thread returns at once: that is how a constructor that
+touches its own statics, or two types whose constructors refer to each other, see partially
+initialised state instead of deadlocking, as the standard specifies.
+
+Requests come from generated code (`clrpy_class_init`, for precise types) and from the JIT
+interface at compile time (beforefieldinit types, run before the accessing method is compiled).
+"""
+NOT_RUN, RUNNING, DONE, FAILED = 0, 1, 2, 3
+
+
+class ClassInitializer:
+    def __init__(self, engine):
+        self.engine = engine
+        self._state = {}            # TypeHandle -> state
+        self._cctor = {}            # TypeHandle -> MethodDesc or None
+
+    def cctor_of(self, th):
+        if th not in self._cctor:
+            self._cctor[th] = next((m for m in th.methods if m.is_class_constructor), None) \
+                if th.kind.name in ("CLASS", "VALUE_TYPE") else None
+        return self._cctor[th]
+
+    def has_cctor(self, th) -> bool:
+        return self.cctor_of(th) is not None
+
+    def is_done(self, th) -> bool:
+        return self._state.get(th, NOT_RUN) == DONE
+
+    def is_running_here(self, th) -> bool:
+        return self._state.get(th, NOT_RUN) == RUNNING
+
+    def run_now(self, th) -> bool:
+        """Run the constructor at JIT time. False if it failed (the access site then re-checks)."""
+        self.ensure(th)
+        return self.is_done(th)
+
+    def ensure(self, th):
+        """Run `th`'s class constructor unless it has run or is running; an exception it raises
+        is left pending."""
+        state = self._state.get(th, NOT_RUN)
+        if state in (DONE, RUNNING):
+            return
+        if state == FAILED:
+            self.engine.raise_type_initialization(th)
+            return
+        cctor = self.cctor_of(th)
+        if cctor is None:
+            self._state[th] = DONE
+            self.engine.types.set_initialized(th)
+            return
+        self._state[th] = RUNNING
+        ok = self.engine.invoke_void(cctor)
+        if ok:
+            self._state[th] = DONE
+            self.engine.types.set_initialized(th)
+        else:
+            self._state[th] = FAILED

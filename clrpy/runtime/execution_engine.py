@@ -1,0 +1,291 @@
+"""The execution engine: one runtime instance (one AppDomain) and the glue between its parts.
+
+It owns the binder and type loader, the JIT and the native engine, the native memory for cells,
+statics and type handles, the managed heap, the string table, class initialisation and the
+pending-exception state, and it implements the lazy-compilation protocol:
+
+* Every method that code may call gets an *entry cell* (8 bytes) named `cell:KEY`.
+* A caller loads the cell and calls through it. Until the method is compiled, the cell holds the
+  address of a lazy stub (emitted into the caller's module), which calls `clrpy_jit_compile`.
+* `ensure_compiled` compiles the method once, stores the code address into its cell, and returns
+  it; from then on every caller reaches the code directly from the cell, with no Python involved.
+
+Managed code is entered from Python through ctypes (`invoke`), on a thread with a large stack
+(threads.py) so that deep managed recursion has room.
+"""
+import ctypes
+import sys
+import time
+
+from ..errors import ClrpyError, InvalidProgramError, UnsupportedFeatureError
+from ..icalls.registry import IcallRegistry
+from ..jit.abi import StackKind, method_llvm_signature, type_rep
+from ..jit.compiler import JitCompiler
+from ..jit.engine import NativeEngine
+from ..jit.helpers import PENDING_EXCEPTION, BuiltinException as BX
+from ..jit.intrinsics import LIBM_FUNCTIONS
+from ..metadata.schema import TableId as T
+from ..typesys.type_handle import TypeKind
+from ..typesys.type_loader import TypeLoader
+from .class_init import ClassInitializer
+from .exceptions import ExceptionRecord, ManagedException, PendingExceptions
+from .helper_impls import PythonHelpers
+from .jit_interface import RuntimeJitInterface
+from .managed_heap import ManagedHeap, read_string
+from .native_memory import NativeArena, read_u64, write_u64
+from .native_types import NativeTypeTable
+from .statics import StaticsTable
+from .strings import StringTable
+
+
+class RuntimeOptions:
+    def __init__(self, trace=(), opt_level=2, max_heap=None, trace_stream=None):
+        self.trace = set(trace)
+        self.opt_level = opt_level
+        self.max_heap = max_heap
+        self.trace_stream = trace_stream or sys.stderr
+
+
+class ExecutionEngine:
+    def __init__(self, binder, options: RuntimeOptions = None):
+        self.options = options or RuntimeOptions()
+        self.binder = binder
+        self.loader = TypeLoader(binder)
+        self.arena = NativeArena()
+        self.native = NativeEngine(self.options.opt_level)
+        self.types = NativeTypeTable(self.arena, self.native.define_symbol, self.type_key)
+        self.heap = ManagedHeap(self.arena, self.native.define_symbol, self.options.max_heap)
+        self.statics = StaticsTable(self.arena, self.native.define_symbol, self.type_key)
+        self.strings = StringTable(self)
+        self.pending = PendingExceptions(self.arena, self.native.define_symbol, PENDING_EXCEPTION)
+        self.class_init = ClassInitializer(self)
+        self.icalls = IcallRegistry(self)
+        self.messages = []
+        self.methods = [None]           # method id -> MethodDesc (id 0 is never used)
+        self.jit_env = RuntimeJitInterface(self)
+        self.jit = JitCompiler(self.jit_env, self.native, keep_ir="ir" in self.options.trace)
+        self.helpers = PythonHelpers(self)
+        self._bind_libm()
+        self._type_keys = {}
+        self._method_keys = {}
+
+    def _bind_libm(self):
+        libm = ctypes.CDLL("libm.so.6")
+        for name in LIBM_FUNCTIONS:
+            fn = getattr(libm, name, None)
+            if fn is not None:
+                self.native.define_symbol(name, ctypes.cast(fn, ctypes.c_void_p).value)
+
+    # -- stable keys for symbols ------------------------------------------------------------------
+    def type_key(self, th) -> str:
+        key = self._type_keys.get(th)
+        if key is None:
+            k = th.kind
+            if k == TypeKind.ARRAY:
+                key = self.type_key(th.element) + ("[]" if th.is_szarray else f"[{th.rank}]")
+            elif k == TypeKind.POINTER:
+                key = self.type_key(th.element) + "*"
+            elif k == TypeKind.BYREF:
+                key = self.type_key(th.element) + "&"
+            elif k == TypeKind.FNPTR:
+                key = f"fnptr{th.type_id}"
+            elif k == TypeKind.GENERIC_PARAM:
+                key = th.name
+            else:
+                d = th.definition
+                asm = d.module.assembly_name.name if d.module.assembly_name else d.module.name
+                key = f"{asm}.{0x02000000 | d.rid:08x}"
+                if th.generic_args:
+                    key += "<" + ",".join(self.type_key(a) for a in th.generic_args) + ">"
+            self._type_keys[th] = key
+        return key
+
+    def method_key(self, md) -> str:
+        key = self._method_keys.get(md)
+        if key is None:
+            key = f"{self.type_key(md.owner)}::{md.token:08x}"
+            if md.generic_args:
+                key += "<" + ",".join(self.type_key(a) for a in md.generic_args) + ">"
+            self._method_keys[md] = key
+        return key
+
+    # -- cells, ids, compilation -------------------------------------------------------------------
+    def method_id(self, md) -> int:
+        mid = getattr(md, "runtime_id", 0)
+        if not mid:
+            mid = md.runtime_id = len(self.methods)
+            self.methods.append(md)
+            self.native.define_symbol("mid:" + self.method_key(md), mid)
+        return mid
+
+    def entry_cell(self, md) -> int:
+        if not md.entry_cell:
+            md.entry_cell = self.arena.alloc(8, 8)
+            if md.code:
+                write_u64(md.entry_cell, md.code)
+            self.native.define_symbol("cell:" + self.method_key(md), md.entry_cell)
+        return md.entry_cell
+
+    def ensure_compiled(self, md) -> int:
+        """The address of `md`'s native code, compiling it on first use."""
+        if md.code:
+            return md.code
+        if md.is_abstract:
+            raise InvalidProgramError(f"cannot call abstract method {md.full_name}")
+        self.method_id(md)
+        cm = self.jit.compile(md)
+        md.code = cm.code
+        md.code_size = cm.code_size
+        write_u64(self.entry_cell(md), cm.code)
+        for callee, stub in cm.stubs.items():
+            cell = self.entry_cell(callee)
+            if read_u64(cell) == 0:
+                write_u64(cell, stub)
+        if "jit" in self.options.trace:
+            self.options.trace_stream.write(
+                f"[jit] {md.display_signature()}: IL {cm.il_size} bytes, native {cm.code_size} bytes, "
+                f"{cm.seconds * 1000:.2f} ms\n")
+        if "ir" in self.options.trace:
+            self.options.trace_stream.write(cm.ir)
+        return md.code
+
+    # -- exceptions ---------------------------------------------------------------------------------
+    def raise_builtin(self, kind: int, method, il_offset: int, message: str = None):
+        frames = [self._frame_text(method, il_offset)] if method is not None else []
+        self.pending.raise_record(ExceptionRecord(BX.NAMES[kind], message or BX.MESSAGES[kind], frames))
+
+    def raise_from_error(self, e: ClrpyError):
+        if isinstance(e, UnsupportedFeatureError):
+            kind = BX.NOT_SUPPORTED
+        elif isinstance(e, InvalidProgramError):
+            kind = BX.INVALID_PROGRAM
+        else:
+            self.pending.raise_record(ExceptionRecord("System.TypeLoadException", str(e)))
+            return
+        self.pending.raise_record(ExceptionRecord(BX.NAMES[kind], str(e)))
+
+    def raise_object(self, obj: int, method_id: int, il_offset: int):
+        if not obj:
+            self.raise_builtin(BX.NULL_REFERENCE, self.methods[method_id], il_offset)
+            return
+        th = self.types.type_of_object(obj)
+        record = ExceptionRecord(th.full_name, self._exception_message(obj, th),
+                                 [self._frame_text(self.methods[method_id], il_offset)], obj)
+        self.pending.raise_record(record)
+
+    def raise_type_initialization(self, th):
+        self.pending.raise_record(ExceptionRecord(
+            "System.TypeInitializationException",
+            f"The type initializer for '{th.full_name}' threw an exception."))
+
+    def _exception_message(self, obj, th) -> str:
+        f = None
+        t = th
+        while t is not None and f is None:
+            f = next((x for x in t.fields if x.name == "_message" and not x.is_static), None)
+            t = t.parent
+        if f is None:
+            return ""
+        s = read_u64(obj + f.offset)
+        return read_string(s) if s else f"Exception of type '{th.full_name}' was thrown."
+
+    @staticmethod
+    def _frame_text(md, il_offset) -> str:
+        return f"{md.display_signature()} [IL 0x{il_offset:04x}]"
+
+    def take_exception(self):
+        """Raise the pending exception, if any, as a ManagedException (on returning to Python)."""
+        record = self.pending.take()
+        if record is not None:
+            raise ManagedException(record)
+
+    # -- calling managed code from Python ----------------------------------------------------------------
+    def invoke_void(self, md) -> bool:
+        """Run a parameterless void method (a class constructor); False if it raised (left pending)."""
+        code = self._compiled_or_pending(md)
+        if not code:
+            return False
+        ctypes.CFUNCTYPE(None)(code)()
+        return not self.pending.is_pending
+
+    def _compiled_or_pending(self, md) -> int:
+        try:
+            return self.ensure_compiled(md)
+        except (InvalidProgramError, UnsupportedFeatureError) as e:
+            self.raise_from_error(e)
+            return 0
+
+    def invoke(self, md, args):
+        """Call `md` with already-converted ctypes-compatible arguments; return its raw result."""
+        code = self.ensure_compiled(md)
+        ret, params, attrs, sret = method_llvm_signature(md)
+        ctypes_params = [_CTYPES[p] for p in params]
+        restype = None if ret == "void" else _CTYPES[ret]
+        if restype is not None and md.return_type is not None:
+            restype = _small_ctype(md.return_type) or restype
+        proto = ctypes.CFUNCTYPE(restype, *ctypes_params)
+        out = None
+        call_args = list(args)
+        if sret:
+            out = ctypes.create_string_buffer(type_rep(md.return_type).size)
+            call_args.insert(0, ctypes.addressof(out))
+        result = proto(code)(*call_args)
+        self.take_exception()
+        if sret:
+            return out.raw
+        return result
+
+    # -- programs -----------------------------------------------------------------------------------
+    def entry_point(self, module):
+        tok = module.entry_point_token
+        if tok is None:
+            raise InvalidProgramError(f"{module.path} has no entry point (is it a library?)")
+        if tok >> 24 != T.MethodDef:
+            raise UnsupportedFeatureError("an entry point in another module of the assembly")
+        return self.loader.resolve_method_token(module, tok)
+
+    def new_string_array(self, items) -> int:
+        arr_type = self.loader.array_of(self.loader.string_type)
+        arr = self.heap.new_szarray(self.types.address(arr_type), 8, len(items))
+        string_type = self.types.address(self.loader.string_type)
+        for i, s in enumerate(items):
+            write_u64(arr + 32 + 8 * i, self.heap.new_string(string_type, s))
+        return arr
+
+    def run_main(self, module, argv) -> int:
+        """Run a program's entry point with `argv`; return the process exit code."""
+        md = self.entry_point(module)
+        if not md.is_static:
+            raise InvalidProgramError(f"the entry point {md.full_name} is not static")
+        params = md.param_types
+        args = []
+        if len(params) == 1:
+            p = params[0]
+            if not (p.is_array and p.element is self.loader.string_type):
+                raise InvalidProgramError(f"the entry point {md.display_signature()} must take string[] or nothing")
+            args.append(self.new_string_array(argv))
+        elif params:
+            raise InvalidProgramError(f"the entry point {md.display_signature()} takes {len(params)} parameters")
+        rt = md.return_type
+        if rt is not None and rt.cor_type not in (_E_I4, _E_U4):
+            raise InvalidProgramError(f"the entry point {md.display_signature()} must return void, int or uint")
+        result = self.invoke(md, args)
+        return (result or 0) & 0xFFFFFFFF if rt is not None else 0
+
+
+from ..metadata.signatures import ElementType as _E   # noqa: E402
+_E_I4, _E_U4 = _E.I4, _E.U4
+
+_CTYPES = {"i8": ctypes.c_int8, "i16": ctypes.c_int16, "i32": ctypes.c_int32, "i64": ctypes.c_int64,
+           "float": ctypes.c_float, "double": ctypes.c_double, "ptr": ctypes.c_void_p}
+
+
+def _small_ctype(th):
+    rep = type_rep(th)
+    if rep.storage == "i8":
+        return ctypes.c_int8 if rep.signed else ctypes.c_uint8
+    if rep.storage == "i16":
+        return ctypes.c_int16 if rep.signed else ctypes.c_uint16
+    if rep.storage == "i32" and not rep.signed:
+        return ctypes.c_uint32
+    return None

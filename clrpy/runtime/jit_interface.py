@@ -1,0 +1,113 @@
+"""The runtime's side of the JIT/EE interface (jit/environment.py).
+
+Symbol names are built from stable keys (assembly name and metadata token, plus generic
+arguments), so the same method or type has the same symbol in every process; each symbol is bound
+to this process's address when it is first named. The JIT thereby never sees an address.
+
+Class initialisation is decided here, at JIT time, the way Mono does it:
+* a type without a class constructor, or whose constructor has already run, needs nothing;
+* a `beforefieldinit` type has its constructor run now, before the method that touches its
+  statics is even compiled (ECMA-335 allows any time before the first static field access);
+* a type with *precise* semantics gets a test of its initialised flag in the generated code:
+  at static field accesses from other types' methods, and in the prologue of its own static
+  methods and instance constructors (first call of either triggers the constructor).
+"""
+from ..jit import intrinsics
+from ..jit.environment import JitEnvironment
+from ..jit.ir_builder import Value, const
+from ..metadata.schema import TableId as T
+from ..typesys.native_type import NT_INITIALIZED
+from ..typesys.type_handle import TypeKind
+
+
+class RuntimeJitInterface(JitEnvironment):
+    def __init__(self, engine):
+        self.engine = engine
+        self.loader = engine.loader
+        self._messages = {}
+
+    # -- symbols -----------------------------------------------------------------------------------
+    def method_symbol(self, md) -> str:
+        return "m:" + self.engine.method_key(md)
+
+    def cell_symbol(self, md) -> str:
+        self.engine.entry_cell(md)
+        return "cell:" + self.engine.method_key(md)
+
+    def method_id_symbol(self, md) -> str:
+        self.engine.method_id(md)
+        return "mid:" + self.engine.method_key(md)
+
+    def stub_symbol(self, md, module_name: str) -> str:
+        return f"stub:{self.engine.method_key(md)}@{module_name}"
+
+    def type_symbol(self, th) -> str:
+        self.engine.types.publish(th)
+        return self.engine.types.symbol(th)
+
+    def statics_symbol(self, th, thread_static: bool) -> str:
+        return self.engine.statics.symbol(th, thread_static)
+
+    def string_literal_symbol(self, module, token: int) -> str:
+        return self.engine.strings.literal_symbol(module, token)
+
+    def message_id(self, text: str) -> int:
+        ids = self._messages
+        if text not in ids:
+            ids[text] = len(self.engine.messages)
+            self.engine.messages.append(text)
+        return ids[text]
+
+    # -- decisions -------------------------------------------------------------------------------------
+    def function_attrs(self, md) -> str:
+        return ""
+
+    def emit_prologue(self, imp):
+        md = imp.method
+        owner = md.owner
+        if (md.is_static or md.is_constructor) and not md.is_class_constructor \
+                and self._needs_runtime_check(owner):
+            self._emit_init_check(imp, owner)
+
+    def emit_epilogue(self, imp):
+        pass
+
+    def prepare_callee(self, md):
+        self.engine.entry_cell(md)
+
+    def is_compiled(self, md) -> bool:
+        return bool(md.code)
+
+    def intrinsic(self, md):
+        return intrinsics.lookup(md)
+
+    def native_target(self, md):
+        return self.engine.icalls.target(md)
+
+    def ensure_class_initialized(self, imp, th):
+        """Make sure `th`'s class constructor has run before the code being compiled touches its statics."""
+        state = self.engine.class_init
+        if not state.has_cctor(th) or state.is_done(th) or state.is_running_here(th):
+            return
+        if th.is_before_field_init and state.run_now(th):
+            return
+        if imp.method.owner is th:
+            return      # its own methods run only after the constructor was triggered
+        self._emit_init_check(imp, th)
+
+    def _needs_runtime_check(self, th) -> bool:
+        state = self.engine.class_init
+        return (state.has_cctor(th) and not th.is_before_field_init and not state.is_done(th))
+
+    def _emit_init_check(self, imp, th):
+        fn = imp.fn
+        handle = imp.mb.external_global(self.type_symbol(th))
+        flag = fn.load("i32", fn.gep(handle, NT_INITIALIZED), 4)
+        done = fn.icmp("ne", flag, const("i32", 0))
+        run, cont = fn.block("cctor"), fn.block("inited")
+        fn.cbr(done, cont, run, "likely")
+        fn.at(run)
+        fn.call("void", imp.helper("clrpy_class_init"), [handle])
+        imp.check_pending()
+        fn.br(cont)
+        fn.at(cont)

@@ -1,0 +1,35 @@
+"""String literals and the intern table.
+
+`ldstr` pushes the same String object every time it runs, and equal literals anywhere in the
+process are the same object (ECMA-335 III.4.16, and String.Intern). Each literal a method uses is
+created when the method is compiled and stored in a cell of native memory named
+`str:ASSEMBLY:TOKEN`; the code loads the object from the cell. Interned strings live as long as
+the runtime (the collector treats the table as a root).
+"""
+from .native_memory import write_u64
+
+
+class StringTable:
+    def __init__(self, engine):
+        self.engine = engine
+        self.interned = {}          # text -> object address
+        self._literal_cells = {}    # (module, token) -> cell address
+
+    def intern(self, text: str) -> int:
+        obj = self.interned.get(text)
+        if obj is None:
+            e = self.engine
+            obj = e.heap.new_string(e.types.address(e.loader.string_type), text)
+            self.interned[text] = obj
+        return obj
+
+    def literal_symbol(self, module, token: int) -> str:
+        name = module.assembly_name.name if module.assembly_name else module.name
+        symbol = f"str:{name}:{token:08x}"
+        key = (module, token)
+        if key not in self._literal_cells:
+            cell = self.engine.arena.alloc(8, 8)
+            write_u64(cell, self.intern(module.user_string(token)))
+            self._literal_cells[key] = cell
+            self.engine.native.define_symbol(symbol, cell)
+        return symbol
