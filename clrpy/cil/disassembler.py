@@ -268,7 +268,7 @@ class Disassembler:
                 # The type's own rows are unreadable; say so and go on with the next type.
                 self.errors += 1
                 self.write(f"// ERROR: type 0x{(T.TypeDef << 24) | rid:08x}: {e}\n\n")
-        if not matched:
+        if not matched and (type_filter is not None or method_filter is not None):
             what = f"method '{method_filter}'" if method_filter else f"type '{type_filter}'"
             raise NothingMatchedError(f"no {what} in {m.path or 'the module'}")
         return self.errors

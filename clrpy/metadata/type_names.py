@@ -25,7 +25,6 @@ raises BadImageError, including reference cycles (a TypeSpec naming itself).
 """
 import re
 import struct
-import weakref
 from dataclasses import dataclass
 
 from ..errors import BadImageError
@@ -487,14 +486,11 @@ def format_float(value: float, single: bool) -> str:
 
 
 # -- the public functions --------------------------------------------------------------------------------
-_NAMES = weakref.WeakKeyDictionary()
-
-
 def names(module) -> Names:
-    """The (cached) name formatter of a module."""
-    n = _NAMES.get(module)
+    """The name formatter of a module, cached on the module (so it lives exactly as long)."""
+    n = getattr(module, "_names", None)
     if n is None:
-        n = _NAMES[module] = Names(module)
+        n = module._names = Names(module)
     return n
 
 
