@@ -5,3 +5,14 @@ Layers, lowest first (see ARCHITECTURE.md): `metadata` reads PE/COFF images and 
 before they run, and `cli` is the command-line front end.
 """
 __version__ = "0.1.0"
+
+
+def __getattr__(name):
+    # The embedding API is imported on first use, so `import clrpy` stays cheap for the loader tools.
+    if name in ("Runtime", "Assembly", "ManagedType", "ManagedMethod"):
+        from . import api
+        return getattr(api, name)
+    if name == "ManagedException":
+        from .runtime.exceptions import ManagedException
+        return ManagedException
+    raise AttributeError(f"module 'clrpy' has no attribute {name!r}")

@@ -227,7 +227,8 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
         first = self.blocks[0]
         first.entry = []
         fn.br(first.ir)
-        reachable_handlers = self._reachable_handler_starts()
+        skipped = self._handler_ranges_entered_by_exceptions()
+        max_stack = self.body.max_stack
         current = None
         for i in self.instructions:
             off = i.offset
@@ -237,10 +238,9 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
                     self.end_block_to(blk)
                 current = blk
                 fn.at(blk.ir)
-                if off in self.handler_starts and off not in reachable_handlers:
-                    current = None      # a catch/filter/fault handler: entered only by exceptions
-                    blk.entry = None
-                if current is not None:
+                if any(start <= off < end for start, end in skipped):
+                    current = None      # inside a catch/filter/fault handler: entered only by exceptions
+                else:
                     self._enter_block(blk)
             if current is None or fn.terminated:
                 # Dead code (after an unconditional transfer with no branch into it), or a handler
@@ -255,20 +255,25 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
             handler = self._dispatch[op.value]
             handler(self, i)
             self.prefixes.clear()
+            if len(self.stack) > max_stack:
+                self.fail(f"the evaluation stack holds {len(self.stack)} entries, more than .maxstack {max_stack}")
             nxt = self.blocks.get(i.next)
             if nxt is not None and not fn.terminated:
                 self.end_block_to(nxt)
-        if not fn.terminated:
-            if current is not None:
-                self.fail("control falls off the end of the method")
+        if not fn.terminated and current is not None:
+            self.fail("control falls off the end of the method")
+        self.finish_finally_dispatch()
 
-    def _reachable_handler_starts(self):
-        """Handler entries we compile now: finally blocks (entered by `leave`). Catch, filter and
-        fault handlers are entered only when an exception is dispatched to them."""
-        out = set()
+    def _handler_ranges_entered_by_exceptions(self):
+        """IL ranges of catch, filter and fault handlers. Finally blocks are compiled (`leave`
+        enters them); the others run only when an exception is dispatched to them, which the
+        exceptions issue adds."""
+        out = []
         for c in self.body.clauses:
-            if c.kind == ClauseKind.FINALLY:
-                out.add(c.handler_offset)
+            if c.kind != ClauseKind.FINALLY:
+                out.append((c.handler_offset, c.handler_end))
+            if c.kind == ClauseKind.FILTER:
+                out.append((c.filter_offset, c.handler_offset))
         return out
 
     def _enter_block(self, blk: ILBlock):

@@ -32,3 +32,48 @@ def run_on_managed_stack(func, *args):
     if "error" in result:
         raise result["error"]
     return result.get("value")
+
+
+class ManagedThread:
+    """A long-lived thread with a large stack that runs managed calls one at a time.
+
+    The embedding API sends every call into managed code here, so that deep recursion has the
+    same room as under `clrpy run`, and so that all managed code of a runtime runs on one thread.
+    """
+
+    def __init__(self):
+        import queue
+        self._queue = queue.Queue()
+        old = threading.stack_size()
+        threading.stack_size(MANAGED_STACK_SIZE)
+        try:
+            self._thread = threading.Thread(target=self._loop, name="clrpy-managed", daemon=True)
+            self._thread.start()
+        finally:
+            threading.stack_size(old)
+
+    def _loop(self):
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            func, args, done, result = item
+            try:
+                result["value"] = func(*args)
+            except BaseException as e:      # handed back to the calling thread, re-raised there
+                result["error"] = e
+            done.set()
+
+    def call(self, func, *args):
+        if threading.current_thread() is self._thread:
+            return func(*args)              # a call made from managed code (through a helper)
+        done = threading.Event()
+        result = {}
+        self._queue.put((func, args, done, result))
+        done.wait()
+        if "error" in result:
+            raise result["error"]
+        return result.get("value")
+
+    def stop(self):
+        self._queue.put(None)

@@ -1,0 +1,9 @@
+"""The embedding API: load .NET assemblies into a runtime and call managed code from Python.
+
+    import clrpy
+    rt = clrpy.Runtime()
+    calc = rt.load("lib.dll").type("Ns.Calc")
+    calc.method("Add")(2, 3)            # overload chosen from the Python argument types
+    calc.method("Add(long,long)")(2, 3) # or named by signature
+"""
+from .runtime import Assembly, ManagedMethod, ManagedType, Runtime  # noqa: F401

@@ -1,0 +1,113 @@
+"""Converting values between Python and managed code at the embedding API's boundary.
+
+Python int, float, bool, str and None go to the parameter types they fit (range-checked: a value
+that does not fit raises OverflowError, as ctypes would silently wrap); results come back as
+Python int, float, bool, str (for char and string) or None.
+"""
+import ctypes
+
+from ..metadata.signatures import ElementType as E
+from ..runtime.managed_heap import read_string
+
+INT_RANGES = {E.I1: (-(1 << 7), (1 << 7) - 1), E.U1: (0, (1 << 8) - 1), E.I2: (-(1 << 15), (1 << 15) - 1),
+              E.U2: (0, (1 << 16) - 1), E.I4: (-(1 << 31), (1 << 31) - 1), E.U4: (0, (1 << 32) - 1),
+              E.I8: (-(1 << 63), (1 << 63) - 1), E.U8: (0, (1 << 64) - 1), E.I: (-(1 << 63), (1 << 63) - 1),
+              E.U: (0, (1 << 64) - 1)}
+
+# C# keywords for signature strings and messages.
+KEYWORDS = {"bool": "System.Boolean", "char": "System.Char", "sbyte": "System.SByte", "byte": "System.Byte",
+            "short": "System.Int16", "ushort": "System.UInt16", "int": "System.Int32", "uint": "System.UInt32",
+            "long": "System.Int64", "ulong": "System.UInt64", "float": "System.Single", "double": "System.Double",
+            "string": "System.String", "object": "System.Object", "nint": "System.IntPtr",
+            "nuint": "System.UIntPtr", "void": "System.Void"}
+
+
+def fit_score(value, th, loader):
+    """How well a Python value fits a parameter of type `th`: higher is better, None if it cannot."""
+    et = th.cor_type
+    if isinstance(value, bool):
+        return 10 if et == E.BOOLEAN else None
+    if isinstance(value, int):
+        if et in INT_RANGES:
+            lo, hi = INT_RANGES[et]
+            if not lo <= value <= hi:
+                return None
+            # Prefer int32, then wider signed, then the rest.
+            return {E.I4: 9, E.I8: 8, E.I: 6, E.U4: 5, E.U8: 5}.get(et, 4)
+        if et in (E.R8, E.R4):
+            return 2
+        return None
+    if isinstance(value, float):
+        return {E.R8: 9, E.R4: 7}.get(et)
+    if isinstance(value, str):
+        if th is loader.string_type:
+            return 9
+        if et == E.CHAR and len(value) == 1:
+            return 5
+        return None
+    if value is None:
+        return 5 if th.is_reference_type else None
+    return None
+
+
+def to_native(value, th, engine):
+    """The ctypes-compatible argument for `value` passed as a `th`."""
+    et = th.cor_type
+    if value is None:
+        return None
+    if th is engine.loader.string_type:
+        if not isinstance(value, str):
+            raise TypeError(f"expected a str for a string parameter, got {type(value).__name__}")
+        return engine.heap.new_string(engine.types.address(th), value)
+    if et == E.BOOLEAN:
+        return 1 if value else 0
+    if et == E.CHAR:
+        if isinstance(value, str):
+            if len(value) != 1:
+                raise TypeError(f"expected a single character for a char parameter, got {value!r}")
+            value = ord(value)
+        return value
+    if et in INT_RANGES:
+        if isinstance(value, float) or not isinstance(value, int):
+            raise TypeError(f"expected an int for a {th.full_name} parameter, got {type(value).__name__}")
+        lo, hi = INT_RANGES[et]
+        if not lo <= value <= hi:
+            raise OverflowError(f"{value} does not fit in {th.full_name}")
+        if et in (E.U8, E.U) and value > INT_RANGES[E.I8][1]:
+            value -= 1 << 64
+        elif et == E.U4 and value > INT_RANGES[E.I4][1]:
+            value -= 1 << 32
+        return value
+    if et in (E.R4, E.R8):
+        return float(value)
+    raise TypeError(f"clrpy cannot pass a Python {type(value).__name__} as a {th.full_name} yet")
+
+
+def from_native(raw, th, engine):
+    """A Python value for a managed result `raw` of type `th` (None for void)."""
+    if th is None:
+        return None
+    et = th.cor_type
+    if th is engine.loader.string_type:
+        return read_string(raw) if raw else None
+    if et == E.BOOLEAN:
+        return bool(raw)
+    if et == E.CHAR:
+        return chr(raw & 0xFFFF)
+    if et in INT_RANGES:
+        lo, hi = INT_RANGES[et]
+        bits = (hi - lo + 1).bit_length() - 1
+        v = raw & ((1 << bits) - 1)
+        if lo < 0 and v > hi:
+            v -= 1 << bits
+        return v
+    if et in (E.R4, E.R8):
+        return float(raw)
+    if th.is_reference_type:
+        if not raw:
+            return None
+        from .objects import ManagedObject
+        return ManagedObject(engine, raw)
+    if th.is_enum:
+        return from_native(raw, th.element, engine)
+    raise TypeError(f"clrpy cannot return a {th.full_name} to Python yet")
