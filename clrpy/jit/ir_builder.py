@@ -108,10 +108,13 @@ class FunctionBuilder:
         self.allocas.append(f"{r} = alloca {type_}{n}, align {align}")
         return Value("ptr", r)
 
-    def load(self, type_: str, ptr: Value, align: int = 0, volatile: bool = False) -> Value:
+    def load(self, type_: str, ptr: Value, align: int = 0, volatile: bool = False, invariant: bool = False) -> Value:
+        """`invariant`: the memory never changes once the code can see it (an array's length, an
+        object's type handle), so LLVM may hoist the load out of loops."""
         v = "volatile " if volatile else ""
         a = f", align {align}" if align else ""
-        return self._value(type_, f"load {v}{type_}, ptr {ptr.ref}{a}")
+        inv = ", !invariant.load !2" if invariant else ""
+        return self._value(type_, f"load {v}{type_}, ptr {ptr.ref}{a}{inv}")
 
     def store(self, value: Value, ptr: Value, align: int = 0, volatile: bool = False):
         v = "volatile " if volatile else ""
@@ -257,4 +260,5 @@ class ModuleBuilder:
             parts.append(f.text())
         parts.append('!0 = !{!"branch_weights", i32 2000, i32 1}')
         parts.append('!1 = !{!"branch_weights", i32 1, i32 2000}')
+        parts.append('!2 = !{}')
         return "\n".join(parts) + "\n"

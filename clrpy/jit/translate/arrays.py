@@ -35,7 +35,7 @@ class ArrayMixin:
         if arr.kind != K.O:
             self.fail(f"ldlen of a {arr.kind.name}")
         self.null_check(arr.value)
-        self.push(K.I, self.fn.load("i64", self.fn.gep(arr.value, ARRAY_LENGTH_OFFSET), 8))
+        self.push(K.I, self.fn.load("i64", self.fn.gep(arr.value, ARRAY_LENGTH_OFFSET), 8, invariant=True))
 
     def element_address(self, arr, index, rep) -> Value:
         fn = self.fn
@@ -48,7 +48,7 @@ class ArrayMixin:
         else:
             self.fail(f"array index of type {index.kind.name}")
         self.null_check(arr.value)
-        length = fn.load("i64", fn.gep(arr.value, ARRAY_LENGTH_OFFSET), 8)
+        length = fn.load("i64", fn.gep(arr.value, ARRAY_LENGTH_OFFSET), 8, invariant=True)
         self.guard(fn.icmp("uge", idx, length), BX.INDEX_OUT_OF_RANGE)
         data = fn.gep(arr.value, ARRAY_DATA_OFFSET)
         offset = fn.binop("mul", idx, const("i64", rep.size), "nuw nsw")
