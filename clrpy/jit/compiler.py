@@ -1,11 +1,11 @@
 """The JIT driver: one method in, native code out.
 
 `JitCompiler.compile(method)` imports the method's IL into an LLVM module (importer.py), has the
-native engine optimise, generate and link it (engine.py), and returns where the code and the lazy
-stubs it carries ended up. Publishing the result (patching entry cells) is the runtime's job.
+native engine optimise, generate and link it (engine.py), and returns where the code ended up.
+Publishing the result (patching entry cells and vtable slots) is the runtime's job.
 """
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .engine import NativeEngine
 from .importer import MethodImporter
@@ -17,7 +17,6 @@ class CompiledMethod:
     code: int                       # address of the method's machine code
     code_size: int                  # bytes of machine code
     il_size: int
-    stubs: dict = field(default_factory=dict)      # callee MethodDesc -> address of its stub here
     ir: str = ""
     seconds: float = 0.0
 
@@ -41,11 +40,10 @@ class JitCompiler:
         ir = mb.text()
         linked = self.engine.compile(ir, mb.name)
         symbol = self.env.method_symbol(method)
-        stubs = {callee: linked.addresses[name] for callee, name in getattr(mb, "stubs", {}).items()}
         seconds = time.perf_counter() - start
         il_size = len(method.module.method_body(method.rid).code)
         self.methods_compiled += 1
         self.il_bytes_compiled += il_size
         self.seconds += seconds
-        return CompiledMethod(method, linked.addresses[symbol], linked.sizes.get(symbol, 0), il_size, stubs,
+        return CompiledMethod(method, linked.addresses[symbol], linked.sizes.get(symbol, 0), il_size,
                               ir if self.keep_ir else "", seconds)

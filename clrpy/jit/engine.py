@@ -1,6 +1,6 @@
 """The LLVM side of the JIT: target machine, optimisation pipeline, MCJIT engine and linking.
 
-Each compiled method (with the lazy-compile stubs of the methods it calls) is one LLVM module.
+Each compiled method is one LLVM module.
 Generated code names everything the runtime owns (entry cells, statics, type handles, string
 literals, helpers) as *external* symbols; nothing is an address baked into the code. Just before
 a module is linked, the engine binds each external symbol the module declares to the address the
@@ -27,6 +27,7 @@ def _initialise_llvm():
     if not _initialised:
         llvm.initialize_native_target()
         llvm.initialize_native_asmprinter()
+        llvm.initialize_native_asmparser()     # the prestub is module-level assembly
         _initialised = True
 
 
@@ -96,17 +97,14 @@ class NativeEngine:
         """Optimise, generate and link one module; return the addresses of its functions."""
         start = time.perf_counter()
         module = self.parse(ir_text, name)
+        # Collect the external names before optimising: the optimiser drops unused declarations,
+        # but module-level assembly (the prestub) may still refer to them.
+        externals = [fn.name for fn in module.functions if fn.is_declaration and not fn.name.startswith("llvm.")]
+        externals += [gv.name for gv in module.global_variables if gv.is_declaration]
         self.optimise(module)
-        defined = []
-        for fn in module.functions:
-            if fn.is_declaration:
-                if not fn.name.startswith("llvm."):
-                    self._bind(fn.name)
-            else:
-                defined.append(fn.name)
-        for gv in module.global_variables:
-            if gv.is_declaration:
-                self._bind(gv.name)
+        defined = [fn.name for fn in module.functions if not fn.is_declaration]
+        for symbol in externals:
+            self._bind(symbol)
         self._last_object = None
         self.ee.add_module(module)
         self.ee.finalize_object()

@@ -73,7 +73,7 @@ class JitError(ClrpyError):
 
 class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMixin, MemoryMixin,
                      FieldMixin, ArrayMixin, ObjectMixin):
-    """Translates the IL of one MethodDesc into one LLVM function (plus the stubs it needs)."""
+    """Translates the IL of one MethodDesc into one LLVM function."""
 
     def __init__(self, env, method, module_builder: ModuleBuilder = None):
         self.env = env

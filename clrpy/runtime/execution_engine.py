@@ -6,9 +6,11 @@ pending-exception state, and it implements the lazy-compilation protocol:
 
 * Every method that code may call gets an *entry cell* (8 bytes) named `cell:KEY`.
 * A caller loads the cell and calls through it. Until the method is compiled, the cell holds the
-  address of a lazy stub (emitted into the caller's module), which calls `clrpy_jit_compile`.
-* `ensure_compiled` compiles the method once, stores the code address into its cell, and returns
-  it; from then on every caller reaches the code directly from the cell, with no Python involved.
+  address of the method's precode, which enters the prestub, which calls `clrpy_jit_compile`
+  (precode.py).
+* `ensure_compiled` compiles the method once, stores the code address into its cell and into every
+  vtable slot that held its precode, and returns it; from then on every caller reaches the code
+  directly, with no Python involved.
 
 Managed code is entered from Python through ctypes (`invoke`), on a thread with a large stack
 (threads.py) so that deep managed recursion has room.
@@ -34,6 +36,7 @@ from .jit_interface import RuntimeJitInterface
 from .managed_heap import ManagedHeap, read_string
 from .native_memory import NativeArena, read_u64, write_u64
 from .native_types import NativeTypeTable
+from .precode import PRESTUB_ASM, PrecodeHeap, check_host
 from .statics import StaticsTable
 from .strings import StringTable
 
@@ -66,6 +69,9 @@ class ExecutionEngine:
         self.jit = JitCompiler(self.jit_env, self.native, keep_ir="ir" in self.options.trace)
         self.helpers = PythonHelpers(self)
         self._bind_libm()
+        check_host()
+        self.native.compile(PRESTUB_ASM, "clrpy_prestub")
+        self.precodes = PrecodeHeap(self.native.ee.get_function_address("clrpy_prestub"))
         self._type_keys = {}
         self._method_keys = {}
 
@@ -119,12 +125,29 @@ class ExecutionEngine:
         return mid
 
     def entry_cell(self, md) -> int:
+        """The method's entry cell: its code once compiled, until then its precode (precode.py)."""
         if not md.entry_cell:
             md.entry_cell = self.arena.alloc(8, 8)
-            if md.code:
-                write_u64(md.entry_cell, md.code)
+            md.precode = self.precodes.new(self.method_id(md))
+            write_u64(md.entry_cell, md.code or md.precode)
             self.native.define_symbol("cell:" + self.method_key(md), md.entry_cell)
         return md.entry_cell
+
+    def callable_address(self, md) -> int:
+        """What to store where code will call `md` (a vtable slot, a delegate): code or precode.
+        Slots registered with `add_code_reference` are backpatched when the method is compiled."""
+        self.entry_cell(md)
+        return md.code or md.precode
+
+    def add_code_reference(self, md, address: int):
+        """Remember a word holding `md`'s precode, to overwrite with its code once compiled."""
+        if md.code:
+            write_u64(address, md.code)
+            return
+        refs = getattr(md, "code_references", None)
+        if refs is None:
+            refs = md.code_references = []
+        refs.append(address)
 
     def ensure_compiled(self, md) -> int:
         """The address of `md`'s native code, compiling it on first use."""
@@ -137,10 +160,9 @@ class ExecutionEngine:
         md.code = cm.code
         md.code_size = cm.code_size
         write_u64(self.entry_cell(md), cm.code)
-        for callee, stub in cm.stubs.items():
-            cell = self.entry_cell(callee)
-            if read_u64(cell) == 0:
-                write_u64(cell, stub)
+        for address in getattr(md, "code_references", ()):
+            write_u64(address, cm.code)         # vtable slots and the like: backpatch them too
+        md.code_references = None
         if "jit" in self.options.trace:
             self.options.trace_stream.write(
                 f"[jit] {md.display_signature()}: IL {cm.il_size} bytes, native {cm.code_size} bytes, "

@@ -38,9 +38,6 @@ class RuntimeJitInterface(JitEnvironment):
         self.engine.method_id(md)
         return "mid:" + self.engine.method_key(md)
 
-    def stub_symbol(self, md, module_name: str) -> str:
-        return f"stub:{self.engine.method_key(md)}@{module_name}"
-
     def type_symbol(self, th) -> str:
         self.engine.types.publish(th)
         return self.engine.types.symbol(th)
@@ -71,12 +68,6 @@ class RuntimeJitInterface(JitEnvironment):
 
     def emit_epilogue(self, imp):
         pass
-
-    def prepare_callee(self, md):
-        self.engine.entry_cell(md)
-
-    def is_compiled(self, md) -> bool:
-        return bool(md.code)
 
     def intrinsic(self, md):
         return intrinsics.lookup(md)

@@ -17,7 +17,7 @@ read it, so its layout is defined here once.
     56      8     interfaces       address of {u32 count; u32 pad; handle[count]}, or 0
     64      4     initialized      class constructor state: 0 not run, 1 done (tested by generated code)
     68      4     num_slots        number of virtual method slots
-    72      8*n   slots            the vtable: code (or stub) address of each virtual method
+    72      8*n   slots            the vtable: code (or precode) address of each virtual method
 """
 from enum import IntFlag
 

@@ -1,9 +1,9 @@
 """Calls: call, callvirt, newobj, calli, jmp, ldftn, and the tail. prefix.
 
 Every call to a managed method goes through the callee's *entry cell*: generated code loads the
-code address from the cell and calls it. A method that is not compiled yet has a lazy stub in the
-caller's module (see stubs.py); the runtime points the cell at the stub when it links the module,
-and at the real code once the callee is compiled, so later calls never leave native code.
+code address from the cell and calls it. Until the callee is compiled the cell holds its precode,
+which enters the runtime's prestub to compile it (runtime/precode.py); then the cell holds the code,
+so later calls never leave native code.
 
 Value-type arguments are passed by reference to a caller-owned copy; value-type results come
 back through a hidden pointer to a caller temporary (abi.py). After each call we test the
@@ -16,7 +16,6 @@ C# compilers we run do not emit (docs/jit.md discusses it).
 from ..abi import StackKind as K, method_llvm_signature, type_rep
 from ..helpers import BuiltinException as BX
 from ..ir_builder import Value, const
-from ..stubs import emit_lazy_stub
 
 
 class CallMixin:
@@ -79,10 +78,7 @@ class CallMixin:
         else:
             if md.is_abstract:
                 self.fail(f"direct call to abstract method {md.full_name}")
-            self.env.prepare_callee(md)
             cell = self.mb.external_global(self.env.cell_symbol(md))
-            if not self.env.is_compiled(md):
-                emit_lazy_stub(self, md)
             callee = fn.load("ptr", cell).ref
         out = None
         if sret:
@@ -239,13 +235,10 @@ class CallMixin:
         self.push(K.I, self.function_pointer(md), self.loader.fnptr(md.signature))
 
     def function_pointer(self, md) -> Value:
-        """The address to call `md` at: its compiled code, or a stub that compiles it."""
+        """The address to call `md` at: its compiled code, or its precode, which compiles it."""
         if md.is_internal_call or md.is_pinvoke or md.is_runtime_implemented:
             self.unsupported(f"taking the address of {md.full_name}")
-        self.env.prepare_callee(md)
         cell = self.mb.external_global(self.env.cell_symbol(md))
-        if not self.env.is_compiled(md):
-            emit_lazy_stub(self, md)
         return self.fn.cast("ptrtoint", self.fn.load("ptr", cell), "i64")
 
     def op_jmp(self, i):
@@ -260,9 +253,6 @@ class CallMixin:
             args.append(home if rep.kind == K.VALUE else self.fn.load(rep.storage, home))
         sret_args = [self.sret_ptr] if self.sret else []
         cell = self.mb.external_global(self.env.cell_symbol(md))
-        self.env.prepare_callee(md)
-        if not self.env.is_compiled(md):
-            emit_lazy_stub(self, md)
         ret, params, attrs, sret = method_llvm_signature(md)
         fp = self.fn.load("ptr", cell)
         r = self.fn.call(ret, fp.ref, [Value(p, a.ref) for p, a in zip(params, sret_args + args)], arg_attrs=attrs)
