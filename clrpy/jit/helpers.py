@@ -36,6 +36,17 @@ HELPERS = {h.name: h for h in (
            "range, overflow, divide by zero, ..."),
     Helper("clrpy_throw_not_supported", "void", ("i64", "i64", "i32"), False,
            "raise NotSupportedException for a feature the runtime lacks (message id, method id, IL offset)"),
+    Helper("clrpy_find_itable", "ptr", ("ptr", "ptr"), False,
+           "native: the itable (code of each interface method) of an interface in a type's interface map"),
+    Helper("clrpy_find_itable_slow", "ptr", ("ptr", "ptr"), False,
+           "the itable of an interface a type implements through variance or as an array; null if none"),
+    Helper("clrpy_resolve_virtual", "ptr", ("ptr", "i64"), True,
+           "the code a generic virtual method (method id) reaches on an object"),
+    Helper("clrpy_cast_slow", "i32", ("ptr", "ptr"), False,
+           "whether an object is an instance of a type, for the cases generated code does not decide inline "
+           "(arrays, variance)"),
+    Helper("clrpy_throw_invalid_cast", "void", ("ptr", "ptr", "i64", "i32"), False,
+           "raise InvalidCastException naming the object's type and the target type"),
     Helper("clrpy_stack_overflow", "void", ("i64",), False,
            "report a stack overflow in the method with this id and end the process"),
 )}

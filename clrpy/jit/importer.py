@@ -31,6 +31,7 @@ from .translate.arith import ArithMixin
 from .translate.arrays import ArrayMixin
 from .translate.branches import BranchMixin
 from .translate.calls import CallMixin
+from .translate.casts import CastMixin
 from .translate.convert import ConvertMixin
 from .translate.fields import FieldMixin
 from .translate.locals import LocalsMixin
@@ -72,7 +73,7 @@ class JitError(ClrpyError):
 
 
 class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMixin, MemoryMixin,
-                     FieldMixin, ArrayMixin, ObjectMixin):
+                     FieldMixin, ArrayMixin, ObjectMixin, CastMixin):
     """Translates the IL of one MethodDesc into one LLVM function."""
 
     def __init__(self, env, method, module_builder: ModuleBuilder = None):

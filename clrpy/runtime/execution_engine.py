@@ -30,12 +30,14 @@ from ..metadata.schema import TableId as T
 from ..typesys.type_handle import TypeKind
 from ..typesys.type_loader import TypeLoader
 from .class_init import ClassInitializer
+from .dispatch import Dispatch
 from .exceptions import ExceptionRecord, ManagedException, PendingExceptions
 from .helper_impls import PythonHelpers
 from .jit_interface import RuntimeJitInterface
 from .managed_heap import ManagedHeap, read_string
 from .native_memory import NativeArena, read_u64, write_u64
 from .native_types import NativeTypeTable
+from .native_helpers import NATIVE_HELPERS_IR
 from .precode import PRESTUB_ASM, PrecodeHeap, check_host
 from .statics import StaticsTable
 from .strings import StringTable
@@ -56,13 +58,14 @@ class ExecutionEngine:
         self.loader = TypeLoader(binder)
         self.arena = NativeArena()
         self.native = NativeEngine(self.options.opt_level)
-        self.types = NativeTypeTable(self.arena, self.native.define_symbol, self.type_key)
+        self.types = NativeTypeTable(self)
         self.heap = ManagedHeap(self.arena, self.native.define_symbol, self.options.max_heap)
         self.statics = StaticsTable(self.arena, self.native.define_symbol, self.type_key)
         self.strings = StringTable(self)
         self.pending = PendingExceptions(self.arena, self.native.define_symbol, PENDING_EXCEPTION)
         self.class_init = ClassInitializer(self)
         self.icalls = IcallRegistry(self)
+        self.dispatch = Dispatch(self)
         self.messages = []
         self.methods = [None]           # method id -> MethodDesc (id 0 is never used)
         self.jit_env = RuntimeJitInterface(self)
@@ -70,7 +73,9 @@ class ExecutionEngine:
         self.helpers = PythonHelpers(self)
         self._bind_libm()
         check_host()
-        self.native.compile(PRESTUB_ASM, "clrpy_prestub")
+        runtime_module = self.native.compile(PRESTUB_ASM + NATIVE_HELPERS_IR, "clrpy_runtime")
+        for name, address in runtime_module.addresses.items():
+            self.native.define_symbol(name, address)       # native helpers JIT'd code calls
         self.precodes = PrecodeHeap(self.native.ee.get_function_address("clrpy_prestub"))
         self._type_keys = {}
         self._method_keys = {}
@@ -138,6 +143,18 @@ class ExecutionEngine:
         Slots registered with `add_code_reference` are backpatched when the method is compiled."""
         self.entry_cell(md)
         return md.code or md.precode
+
+    def unboxing_stub(self, md) -> int:
+        """The entry for calling value-type method `md` on a box (vtable slots of boxed values)."""
+        stub = getattr(md, "unboxing_stub", 0)
+        if not stub:
+            sret = method_llvm_signature(md)[3]
+            stub = md.unboxing_stub = self.precodes.unboxing_stub(self.entry_cell(md), sret)
+        return stub
+
+    def extra_interfaces(self, th):
+        """Interfaces a type implements beyond its metadata (arrays' generic collection interfaces)."""
+        return []
 
     def add_code_reference(self, md, address: int):
         """Remember a word holding `md`'s precode, to overwrite with its code once compiled."""

@@ -26,6 +26,10 @@ SIGNATURES = {
     "clrpy_throw_builtin": C.CFUNCTYPE(None, C.c_int32, C.c_int64, C.c_int32),
     "clrpy_throw_not_supported": C.CFUNCTYPE(None, C.c_int64, C.c_int64, C.c_int32),
     "clrpy_stack_overflow": C.CFUNCTYPE(None, C.c_int64),
+    "clrpy_find_itable_slow": C.CFUNCTYPE(C.c_void_p, C.c_void_p, C.c_void_p),
+    "clrpy_resolve_virtual": C.CFUNCTYPE(C.c_void_p, C.c_void_p, C.c_int64),
+    "clrpy_cast_slow": C.CFUNCTYPE(C.c_int32, C.c_void_p, C.c_void_p),
+    "clrpy_throw_invalid_cast": C.CFUNCTYPE(None, C.c_void_p, C.c_void_p, C.c_int64, C.c_int32),
 }
 
 
@@ -98,6 +102,18 @@ class PythonHelpers:
     def clrpy_throw_not_supported(self, message_id, method_id, il_offset):
         self.engine.raise_builtin(BX.NOT_SUPPORTED, self.engine.methods[method_id], il_offset,
                                   self.engine.messages[message_id])
+
+    def clrpy_find_itable_slow(self, vt, iface):
+        return self.engine.dispatch.find_itable_slow(vt, iface)
+
+    def clrpy_resolve_virtual(self, obj, method_id):
+        return self.engine.dispatch.resolve_virtual(obj, self.engine.methods[method_id])
+
+    def clrpy_cast_slow(self, obj, target):
+        return self.engine.dispatch.is_instance(obj, target)
+
+    def clrpy_throw_invalid_cast(self, obj, target, method_id, il_offset):
+        self.engine.dispatch.raise_invalid_cast(obj, target, self.engine.methods[method_id], il_offset)
 
     def clrpy_stack_overflow(self, method_id):
         md = self.engine.methods[method_id]

@@ -18,6 +18,7 @@ from ..jit.ir_builder import Value, const
 from ..metadata.schema import TableId as T
 from ..typesys.native_type import NT_INITIALIZED
 from ..typesys.type_handle import TypeKind
+from ..typesys.vtable import build_vtable
 
 
 class RuntimeJitInterface(JitEnvironment):
@@ -68,6 +69,38 @@ class RuntimeJitInterface(JitEnvironment):
 
     def emit_epilogue(self, imp):
         pass
+
+    def vtable_slot(self, md) -> int:
+        build_vtable(self.loader, md.owner)
+        return md.owner.slot_of[md]
+
+    def interface_method_index(self, md) -> int:
+        build_vtable(self.loader, md.owner)
+        return md.owner.slot_of[md]
+
+    def value_type_implementation(self, t, md):
+        """The method value type `t` itself defines for a constrained call of `md`, or None when
+        `t` inherits it (from Object, ValueType or Enum: the call then needs a box)."""
+        if md.owner is t:
+            return md
+        build_vtable(self.loader, t)
+        if md.owner.is_interface:
+            build_vtable(self.loader, md.owner)
+            slots = t.interface_slots.get(md.owner)
+            if slots is None:
+                return None
+            slot = slots[md.owner.slot_of[md]]
+            impl = t.vtable[slot] if slot >= 0 else None
+        elif md.is_virtual:
+            build_vtable(self.loader, md.owner)
+            impl = t.vtable[md.owner.slot_of[md]]
+        else:
+            return None
+        if impl is None or impl.owner is not t:
+            return None
+        if md.generic_args:
+            impl = self.loader.instantiate_method(impl, md.generic_args)
+        return impl
 
     def intrinsic(self, md):
         return intrinsics.lookup(md)

@@ -94,7 +94,8 @@ def check_host():
 
 
 class PrecodeHeap:
-    """Executable memory holding one precode per method that has been made callable."""
+    """Executable memory holding the runtime's small pieces of generated machine code: one precode per
+    method that has been made callable, and unboxing stubs."""
 
     def __init__(self, prestub_address: int):
         self.prestub = prestub_address
@@ -102,7 +103,7 @@ class PrecodeHeap:
         self._ptr = 0
         self._end = 0
 
-    def new(self, method_id: int) -> int:
+    def _slot(self) -> int:
         if self._ptr + PRECODE_SIZE > self._end:
             m = mmap.mmap(-1, _CHUNK, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS,
                           prot=mmap.PROT_READ | mmap.PROT_WRITE | mmap.PROT_EXEC)
@@ -111,7 +112,26 @@ class PrecodeHeap:
             self._end = self._ptr + _CHUNK
         addr = self._ptr
         self._ptr += PRECODE_SIZE
+        return addr
+
+    def new(self, method_id: int) -> int:
+        addr = self._slot()
         code = (b"\x41\xbb" + struct.pack("<I", method_id) + b"\xff\x25\x04\x00\x00\x00" + b"\xcc" * 4
                 + struct.pack("<Q", self.prestub))
+        ctypes.memmove(addr, code, len(code))
+        return addr
+
+    def unboxing_stub(self, cell: int, sret: bool) -> int:
+        """Code that turns a boxed value type's `this` into a pointer to the value and continues at
+        whatever the method's entry cell holds. Vtable slots of value types hold these (the CLR's
+        unboxing stubs): a virtual call on a box passes the box, the method wants the value.
+
+            add  rdi, 16        (rsi when a hidden result pointer comes first)
+            mov  r11, <cell>
+            jmp  [r11]
+        """
+        addr = self._slot()
+        adjust = b"\x48\x83\xc6\x10" if sret else b"\x48\x83\xc7\x10"
+        code = adjust + b"\x49\xbb" + struct.pack("<Q", cell) + b"\x41\xff\x23"
         ctypes.memmove(addr, code, len(code))
         return addr

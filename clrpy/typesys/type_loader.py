@@ -143,6 +143,8 @@ class TypeLoader:
                            namespace=definition.namespace, name=definition.name, flags=definition.flags,
                            generic_definition=definition, generic_args=args, cor_type=definition.cor_type)
             th.enclosing = definition.enclosing
+            th.is_nullable = definition.module is self.corlib and definition.namespace == "System" \
+                and definition.name == "Nullable`1"
             self._instances[key] = th
         return th
 

@@ -8,6 +8,7 @@ from ..abi import StackKind as K, type_rep
 from ..helpers import BuiltinException as BX
 from ..ir_builder import Value, const
 from ...metadata.signatures import ElementType as E
+from ...typesys.native_type import NT_ELEMENT
 from ...typesys.object_layout import ARRAY_DATA_OFFSET, ARRAY_LENGTH_OFFSET
 
 _SUFFIX = {"i1": E.I1, "u1": E.U1, "i2": E.I2, "u2": E.U2, "i4": E.I4, "u4": E.U4, "i8": E.I8, "i": E.I,
@@ -69,10 +70,29 @@ class ArrayMixin:
         self.store_item(value, rep, addr)
 
     def check_array_store(self, arr, value):
-        """Array covariance: a reference stored into an array must fit its element type."""
-        if arr.th is not None and arr.th.is_array and arr.th.element.is_sealed:
-            return      # string[], sealed-class arrays: only that type (or null) fits, verified statically
-        self.unsupported("stelem.ref into arrays of non-sealed element types (the covariance check)")
+        """Array covariance (III.4.28): a reference stored into an array must be an instance of the
+        array's *actual* element type, which may be narrower than the static one (a string[] seen
+        as object[]). Null always fits; an exact match or an object[] is decided inline."""
+        if value.kind != K.O:
+            return
+        if value.value.ref == "null":
+            return
+        fn = self.fn
+        check, done = fn.block("covar"), fn.block("covar_done")
+        fn.cbr(fn.icmp("eq", value.value, Value("ptr", "null")), done, check)
+        fn.at(check)
+        avt = fn.load("ptr", arr.value, 8, invariant=True)
+        elem = fn.load("ptr", fn.gep(avt, NT_ELEMENT), 8, invariant=True)
+        vvt = fn.load("ptr", value.value, 8, invariant=True)
+        obj = self.mb.external_global(self.env.type_symbol(self.loader.object_type))
+        trivially = fn.binop("or", fn.icmp("eq", elem, vvt), fn.icmp("eq", elem, obj))
+        slow = fn.block("covar_slow")
+        fn.cbr(trivially, done, slow, "likely")
+        fn.at(slow)
+        ok = fn.call("i32", self.helper("clrpy_cast_slow"), [value.value, elem])
+        self.guard(fn.icmp("eq", ok, const("i32", 0)), BX.ARRAY_TYPE_MISMATCH)
+        fn.br(done)
+        fn.at(done)
 
     def _prim(self, key):
         return type_rep(self.loader.primitive(_SUFFIX[key]))
@@ -111,6 +131,13 @@ class ArrayMixin:
         index = self.pop()
         arr = self.pop()
         rep = type_rep(th)
+        addr = self.element_address(arr, index, rep)
         if rep.kind == K.O and "readonly." not in self.prefixes and not th.is_sealed:
-            self.unsupported("ldelema of a non-sealed reference element type (the exact-type check)")
-        self.push(K.BYREF, self.element_address(arr, index, rep), self.loader.byref_to(th))
+            # A writable element address must be of exactly the array's element type (III.4.9):
+            # otherwise a store through it could break covariance.
+            fn = self.fn
+            avt = fn.load("ptr", arr.value, 8, invariant=True)
+            elem = fn.load("ptr", fn.gep(avt, NT_ELEMENT), 8, invariant=True)
+            want = self.mb.external_global(self.env.type_symbol(th))
+            self.guard(fn.icmp("ne", elem, want), BX.ARRAY_TYPE_MISMATCH)
+        self.push(K.BYREF, addr, self.loader.byref_to(th))

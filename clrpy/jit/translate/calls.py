@@ -16,6 +16,7 @@ C# compilers we run do not emit (docs/jit.md discusses it).
 from ..abi import StackKind as K, method_llvm_signature, type_rep
 from ..helpers import BuiltinException as BX
 from ..ir_builder import Value, const
+from ...typesys.native_type import slot_offset
 
 
 class CallMixin:
@@ -56,7 +57,7 @@ class CallMixin:
         return values, this_item
 
     def emit_managed_call(self, md, args, tail=False):
-        """Call `md` through its entry cell with already-coerced args; push its result."""
+        """Call `md` directly (not virtually) with already-coerced args; push its result."""
         fn = self.fn
         intrinsic = self.env.intrinsic(md)
         if intrinsic is not None:
@@ -80,6 +81,12 @@ class CallMixin:
                 self.fail(f"direct call to abstract method {md.full_name}")
             cell = self.mb.external_global(self.env.cell_symbol(md))
             callee = fn.load("ptr", cell).ref
+        self.emit_call_through(md, callee, args, tail)
+
+    def emit_call_through(self, md, callee: str, args, tail=False):
+        """Call code at `callee` (an @symbol or a %register) with `md`'s signature; push the result."""
+        fn = self.fn
+        ret, params, attrs, sret = method_llvm_signature(md)
         out = None
         if sret:
             out = self.temp_value(md.return_type)
@@ -138,10 +145,89 @@ class CallMixin:
         self.emit_managed_call(md, args, tail="tail." in self.prefixes)
 
     def virtual_call(self, md, args):
-        self.unsupported(f"virtual dispatch (callvirt {md.full_name})")
+        """callvirt of a virtual method: the object's vtable (or interface map) picks the code."""
+        self.emit_call_through(md, self.virtual_target(md, args[0]).ref, args, tail="tail." in self.prefixes)
+
+    def virtual_target(self, md, this: Value) -> Value:
+        """The code address a virtual call of `md` on object `this` reaches."""
+        fn = self.fn
+        if md.generic_args:
+            # Generic virtual methods have no vtable slot per instantiation: ask the runtime
+            # (it caches the answer per receiver type).
+            mid = self.env.method_id_symbol(md)
+            g = self.mb.external_global(mid)
+            code = fn.call("ptr", self.helper("clrpy_resolve_virtual"),
+                           [this, Value("i64", f"ptrtoint (ptr {g.ref} to i64)")])
+            self.check_pending()
+            return code
+        vt = fn.load("ptr", this, 8, invariant=True)
+        owner = md.owner
+        if owner.is_interface:
+            index = self.env.interface_method_index(md)
+            iface = self.mb.external_global(self.env.type_symbol(owner))
+            itable = fn.call("ptr", self.helper("clrpy_find_itable"), [vt, iface])
+            self.check_pending()
+            return fn.load("ptr", fn.gep(itable, 8 * index), 8)
+        slot = self.env.vtable_slot(md)
+        return fn.load("ptr", fn.gep(vt, slot_offset(slot)), 8)
 
     def constrained_call(self, md, constrained_token):
-        self.unsupported("the constrained. prefix")
+        """callvirt with constrained. T (III.2.1): `this` is a managed pointer to a T."""
+        t = self.loader.resolve_type_token(self.module, constrained_token, self.ctx)
+        args, this_item = self._pop_call_args_constrained(md)
+        fn = self.fn
+        if not t.is_value_type:
+            # A reference type: dereference the pointer and call virtually as usual.
+            obj = fn.load("ptr", args[0], 8)
+            args[0] = obj
+            self.null_check(obj)
+            if md.is_virtual and not md.is_final:
+                return self.virtual_call(md, args)
+            return self.emit_managed_call(md, args)
+        impl = self.env.value_type_implementation(t, md)
+        if impl is not None:
+            # T implements the method itself: call it directly with the pointer as `this`.
+            return self.emit_managed_call(impl, args)
+        # Inherited from Object/ValueType/Enum: box the value and make a virtual call on the box.
+        boxed = self.box_value(t, args[0])
+        args[0] = boxed
+        if md.is_virtual:
+            return self.virtual_call(md, args)
+        return self.emit_managed_call(md, args)
+
+    def _pop_call_args_constrained(self, md):
+        """Pop a constrained call's arguments: `this` stays a pointer (to a T), the rest are coerced."""
+        params = md.param_types
+        items = self.popn(len(params) + 1)
+        this = items[0]
+        if this.kind == K.BYREF:
+            this_v = this.value
+        elif this.kind == K.I:
+            this_v = self.fn.cast("inttoptr", this.value, "ptr")
+        else:
+            self.fail(f"constrained. call with a {this.kind.name} `this` (a managed pointer is required)")
+        values = [this_v]
+        for it, th in zip(items[1:], params):
+            rep = type_rep(th)
+            v = self.coerce(it, rep)
+            if rep.kind == K.VALUE:
+                copy = self.temp_value(th)
+                self.fn.memcpy(copy, v, rep.size, max(rep.align, 1))
+                v = copy
+            values.append(v)
+        return values, this
+
+    def op_ldvirtftn(self, i):
+        md = self._resolve_method(i.operand)
+        obj = self.pop()
+        if obj.kind != K.O:
+            self.fail(f"ldvirtftn on a {obj.kind.name}")
+        self.null_check(obj.value)
+        if md.is_virtual and not md.is_final:
+            target = self.virtual_target(md, obj.value)
+            self.push(K.I, self.fn.cast("ptrtoint", target, "i64"), self.loader.fnptr(md.signature))
+        else:
+            self.push(K.I, self.function_pointer(md), self.loader.fnptr(md.signature))
 
     def op_newobj(self, i):
         ctor = self._resolve_method(i.operand)

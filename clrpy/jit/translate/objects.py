@@ -11,9 +11,11 @@ from ...typesys.object_layout import OBJECT_VTABLE_OFFSET
 
 
 class ObjectMixin:
-    def allocate_object(self, th) -> Value:
-        """Emit the allocation of an object of class `th`; returns the new reference."""
-        size = th.ensure_layout().instance_size
+    def allocate_object(self, th, size: int = None) -> Value:
+        """Emit the allocation of an object of class `th` (or of a box of `size` bytes for a value
+        type); returns the new reference."""
+        if size is None:
+            size = th.ensure_layout().instance_size
         fn = self.fn
         handle = self.mb.external_global(self.env.type_symbol(th))
         ptr_g = self.mb.external_global(ALLOC_PTR)
