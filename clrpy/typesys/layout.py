@@ -80,6 +80,11 @@ def compute_layout(loader, th):
 def _compute(loader, th) -> TypeLayout:
     if th.is_primitive:
         size = ELEMENT_SIZE[th.cor_type]
+        # The one instance field (m_value; Int32's is itself an int) is the whole value. Methods
+        # of the primitive types (IntPtr's constructor, Int32.CompareTo, ...) access it.
+        for f in th.fields:
+            if not f.is_static:
+                f.offset = 0
         return TypeLayout(size, size, ())
     module = th.module
     th.parent           # loads the hierarchy level (and with it is_enum / is_delegate)

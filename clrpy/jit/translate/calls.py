@@ -247,7 +247,11 @@ class CallMixin:
             self.stack.insert(len(self.stack) - n, this)
             args, _ = self._pop_call_args(ctor, True)
             self.emit_managed_call(ctor, args)
-            self.push(K.VALUE, tmp, owner)
+            # A primitive value type (IntPtr, Int32, ...) lives on the stack as its primitive.
+            if rep.kind == K.VALUE:
+                self.push(K.VALUE, tmp, owner)
+            else:
+                self.stack.append(self.load_as_item(rep, tmp))
             return
         if owner is self.loader.string_type or owner.is_array or owner.is_delegate:
             return self.special_newobj(ctor, owner)
