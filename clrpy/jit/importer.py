@@ -174,11 +174,11 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
             self.local_homes.append(home)
             self.local_reps.append(rep)
             self.local_pinned.append(isinstance(t, PinnedType))
-        self.env.emit_prologue(self)
         self._exception_exit = None
         self._slots = {}
         self._leave_targets = {}
         self._finally_cont = {}
+        self.env.emit_prologue(self)        # may need the exception exit (a class-init check)
 
     def zero(self, llvm_type: str) -> Value:
         if llvm_type == "ptr":
