@@ -121,7 +121,10 @@ class ConvertMixin:
         hi = (1 << (bits - 1)) - 1 if signed else (1 << bits) - 1
         if it.kind in (K.F4, K.F8):
             d = self._as_double(it)
-            ok = fn.binop("and", fn.fcmp("ogt", d, _fconst(float(lo) - 1.0)), fn.fcmp("olt", d, _fconst(float(hi) + 1.0)))
+            # The truncation fits <=> lo - 1 < d < hi + 1; for int64, lo - 1 is no double: d >= lo.
+            above = (fn.fcmp("ogt", d, _fconst(float(lo) - 1.0)) if float(lo) - 1.0 != float(lo)
+                     else fn.fcmp("oge", d, _fconst(float(lo))))
+            ok = fn.binop("and", above, fn.fcmp("olt", d, _fconst(float(hi) + 1.0)))
             self.guard(fn.binop("xor", ok, Value("i1", "true")), BX.OVERFLOW)
             v = fn.cast("fptosi" if signed else "fptoui", d, f"i{bits}")
         else:
