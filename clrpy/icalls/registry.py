@@ -1,24 +1,102 @@
-"""The registry of internal calls, keyed by the managed method's type, name and signature.
+"""The registry of internal calls, keyed by the managed method's type, name and parameter types.
 
-An icall is bound when the JIT compiles a call to it: the registry gives the symbol of its
-implementation (native, or a Python function exported through ctypes), or None when clrpy does
-not implement it; the call site then raises NotSupportedException naming the method, so a program
-that merely *references* a missing icall on a path it never takes still runs.
+An icall module (one per class-library class: `system_object.py`, `system_delegate.py`, ...)
+registers Python functions with the `@icall("System.Object::GetType()")` decorator. Each receives
+the execution engine and the raw native arguments (addresses as ints, primitives as numbers) and
+returns the raw result. When the JIT compiles a call to an icall, the registry wraps the function
+in a ctypes callback with exactly the method's native signature and binds it to the symbol
+`icall:KEY`, so generated code calls it like any native function.
+
+An icall that is not registered gives None: the call site then raises NotSupportedException naming
+the method when (and only when) it runs, so a program that merely *references* a missing icall on
+a path it never takes still runs.
 """
+import ctypes
+import importlib
+import pkgutil
+
+from ..errors import ClrpyError
+
+_IMPLEMENTATIONS = {}       # key -> function(engine, *args)
+_loaded = False
+
+
+def icall(key: str):
+    """Register the decorated function as the implementation of the internal call `key`:
+    "Namespace.Type::Method(ParamType, ...)" with full type names, as IcallRegistry.key spells it."""
+    def register(fn):
+        if key in _IMPLEMENTATIONS:
+            raise ValueError(f"icall {key} registered twice")
+        _IMPLEMENTATIONS[key] = fn
+        return fn
+    return register
+
+
+def _load_modules():
+    global _loaded
+    if _loaded:
+        return
+    from .. import icalls
+    for info in pkgutil.iter_modules(icalls.__path__):
+        if info.name.startswith("system") or info.name.startswith("mono"):
+            importlib.import_module(f"{icalls.__name__}.{info.name}")
+    _loaded = True
+
+
+_CTYPES = {"i8": ctypes.c_int8, "i16": ctypes.c_int16, "i32": ctypes.c_int32, "i64": ctypes.c_int64,
+           "float": ctypes.c_float, "double": ctypes.c_double, "ptr": ctypes.c_void_p, "void": None}
 
 
 class IcallRegistry:
     def __init__(self, engine):
         self.engine = engine
-        self._table = {}            # "Namespace.Type::Name(sig)" -> symbol
+        self._bound = {}            # key -> (symbol, ctypes callback kept alive)
+        _load_modules()
 
-    def key(self, md) -> str:
-        params = ",".join(p.full_name for p in md.param_types)
+    @staticmethod
+    def key(md) -> str:
+        """"Ns.Type::Name(ParamType,...)"; generic methods are keyed by their open signature (!!0)."""
+        spelled = md.generic_definition or md
+        params = ",".join(p.full_name for p in spelled.param_types)
         return f"{md.owner.full_name}::{md.name}({params})"
 
-    def register(self, key: str, symbol: str):
-        self._table[key] = symbol
+    def implemented(self):
+        return sorted(_IMPLEMENTATIONS)
 
     def target(self, md):
-        """The symbol of the function implementing `md`, or None."""
-        return self._table.get(self.key(md))
+        """The symbol of the native function implementing `md`, or None if clrpy has none."""
+        key = self.key(md)
+        bound = self._bound.get(key)
+        if bound is not None:
+            return bound[0]
+        impl = _IMPLEMENTATIONS.get(key)
+        if impl is None:
+            return None
+        from ..jit.abi import method_llvm_signature
+        ret, params, _attrs, _sret = method_llvm_signature(md)
+        proto = ctypes.CFUNCTYPE(_CTYPES[ret], *[_CTYPES[p] for p in params])
+        callback = proto(self._guard(impl, key, ret))
+        symbol = "icall:" + key
+        self.engine.native.define_symbol(symbol, ctypes.cast(callback, ctypes.c_void_p).value)
+        self._bound[key] = (symbol, callback)
+        return symbol
+
+    def _guard(self, impl, key, ret):
+        engine = self.engine
+        zero = None if ret == "void" else 0
+
+        def call(*args):
+            try:
+                return impl(engine, *args)
+            except ClrpyError as e:
+                managed_type = getattr(e, "managed_type", None)
+                if managed_type:
+                    engine.raise_managed(managed_type, getattr(e, "message", "") or str(e))
+                else:
+                    engine.raise_from_error(e)
+            except BaseException as e:      # noqa: B902 - nothing may unwind into native code
+                from ..runtime.helper_impls import internal_error
+                internal_error(RuntimeError(f"in icall {key}: {type(e).__name__}: {e}"))
+            return zero
+        call.__name__ = key
+        return call

@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass
 
 from .engine import NativeEngine
+from . import delegates
 from .importer import MethodImporter
 
 
@@ -30,18 +31,26 @@ class JitCompiler:
         self.il_bytes_compiled = 0
         self.seconds = 0.0
 
+    def build_module(self, method):
+        """The LLVM module for `method`: imported from its IL, or generated for runtime-implemented
+        methods (delegates)."""
+        if delegates.is_synthesized(method):
+            return delegates.generate(self.env, method)
+        return MethodImporter(self.env, method).run()
+
     def generate_ir(self, method) -> str:
         """The LLVM IR text for `method` (no code generated)."""
-        return MethodImporter(self.env, method).run().text()
+        return self.build_module(method).text()
 
     def compile(self, method) -> CompiledMethod:
         start = time.perf_counter()
-        mb = MethodImporter(self.env, method).run()
+        mb = self.build_module(method)
         ir = mb.text()
         linked = self.engine.compile(ir, mb.name)
         symbol = self.env.method_symbol(method)
         seconds = time.perf_counter() - start
-        il_size = len(method.module.method_body(method.rid).code)
+        body = method.module.method_body(method.rid) if not method.is_runtime_implemented else None
+        il_size = len(body.code) if body is not None else 0
         self.methods_compiled += 1
         self.il_bytes_compiled += il_size
         self.seconds += seconds

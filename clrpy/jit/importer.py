@@ -87,6 +87,7 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
         self.stack = []
         self.prefixes = {}
         self.il_offset = 0
+        self.ftn_methods = {}       # SSA name of an ldftn result -> the MethodDesc (for delegates)
 
     # -- entry point -------------------------------------------------------------------------------
     def run(self) -> ModuleBuilder:

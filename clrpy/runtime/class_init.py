@@ -16,6 +16,7 @@ class ClassInitializer:
         self.engine = engine
         self._state = {}            # TypeHandle -> state
         self._cctor = {}            # TypeHandle -> MethodDesc or None
+        self._failure = {}          # TypeHandle -> the ExceptionRecord its constructor raised
 
     def cctor_of(self, th):
         if th not in self._cctor:
@@ -33,9 +34,13 @@ class ClassInitializer:
         return self._state.get(th, NOT_RUN) == RUNNING
 
     def run_now(self, th) -> bool:
-        """Run the constructor at JIT time. False if it failed (the access site then re-checks)."""
+        """Run the constructor at JIT time. False if it failed: the exception is then not raised
+        now but by the access site's check, when the code runs."""
         self.ensure(th)
-        return self.is_done(th)
+        if self.is_done(th):
+            return True
+        self.engine.pending.take()
+        return False
 
     def ensure(self, th):
         """Run `th`'s class constructor unless it has run or is running; an exception it raises
@@ -57,4 +62,8 @@ class ClassInitializer:
             self._state[th] = DONE
             self.engine.types.set_initialized(th)
         else:
+            # The type stays unusable: every later access raises TypeInitializationException
+            # around the constructor's exception.
             self._state[th] = FAILED
+            self._failure[th] = self.engine.pending.take()
+            self.engine.raise_type_initialization(th)

@@ -31,6 +31,7 @@ from ..typesys.type_handle import TypeKind
 from ..typesys.type_loader import TypeLoader
 from .class_init import ClassInitializer
 from .dispatch import Dispatch
+from .type_objects import TypeObjects
 from .exceptions import ExceptionRecord, ManagedException, PendingExceptions
 from .helper_impls import PythonHelpers
 from .jit_interface import RuntimeJitInterface
@@ -66,6 +67,7 @@ class ExecutionEngine:
         self.class_init = ClassInitializer(self)
         self.icalls = IcallRegistry(self)
         self.dispatch = Dispatch(self)
+        self.type_objects = TypeObjects(self)
         self.messages = []
         self.methods = [None]           # method id -> MethodDesc (id 0 is never used)
         self.jit_env = RuntimeJitInterface(self)
@@ -152,6 +154,21 @@ class ExecutionEngine:
             stub = md.unboxing_stub = self.precodes.unboxing_stub(self.entry_cell(md), sret)
         return stub
 
+    def object_size(self, obj: int) -> int:
+        """Bytes an object occupies (strings and arrays by their length)."""
+        th = self.types.type_of_object(obj)
+        if th.kind == TypeKind.ARRAY:
+            from ..typesys.object_layout import ARRAY_DATA_OFFSET, ARRAY_LENGTH_OFFSET
+            n = read_u64(obj + ARRAY_LENGTH_OFFSET)
+            return ARRAY_DATA_OFFSET + n * th.element.size_of_value
+        if th is self.loader.string_type:
+            from ..typesys.object_layout import STRING_LENGTH_OFFSET, string_size
+            return string_size(ctypes.c_int32.from_address(obj + STRING_LENGTH_OFFSET).value)
+        if th.is_value_type:
+            from ..typesys.object_layout import OBJECT_HEADER_SIZE, align
+            return align(OBJECT_HEADER_SIZE + th.ensure_layout().instance_size, 8)
+        return th.ensure_layout().instance_size
+
     def extra_interfaces(self, th):
         """Interfaces a type implements beyond its metadata (arrays' generic collection interfaces)."""
         return []
@@ -192,6 +209,31 @@ class ExecutionEngine:
     def raise_builtin(self, kind: int, method, il_offset: int, message: str = None):
         frames = [self._frame_text(method, il_offset)] if method is not None else []
         self.pending.raise_record(ExceptionRecord(BX.NAMES[kind], message or BX.MESSAGES[kind], frames))
+
+    def raise_managed(self, type_name: str, message: str):
+        """Leave an exception of class-library type `type_name` pending (raised by an icall)."""
+        if not message:
+            message = {v: BX.MESSAGES[k] for k, v in BX.NAMES.items()}.get(type_name, "")
+        self.pending.raise_record(ExceptionRecord(type_name, message))
+
+    def managed_error(self, type_name: str, message: str = "") -> ClrpyError:
+        """An error an icall raises to have managed code see `type_name`."""
+        e = ClrpyError(message or type_name)
+        e.managed_type = type_name
+        e.message = message
+        return e
+
+    def box(self, th, address: int) -> int:
+        """A new box holding a copy of the `th` value at `address`."""
+        from ..typesys.object_layout import OBJECT_HEADER_SIZE
+        size = self.object_size_of_box(th)
+        obj = self.heap.new_object(self.types.address(th), size)
+        ctypes.memmove(obj + OBJECT_HEADER_SIZE, address, th.ensure_layout().instance_size)
+        return obj
+
+    def object_size_of_box(self, th) -> int:
+        from ..typesys.object_layout import OBJECT_HEADER_SIZE, align
+        return align(OBJECT_HEADER_SIZE + th.ensure_layout().instance_size, 8)
 
     def raise_from_error(self, e: ClrpyError):
         if isinstance(e, UnsupportedFeatureError):

@@ -46,6 +46,21 @@ class RuntimeJitInterface(JitEnvironment):
     def statics_symbol(self, th, thread_static: bool) -> str:
         return self.engine.statics.symbol(th, thread_static)
 
+    def field_handle_symbol(self, f) -> str:
+        symbol = f"fieldhandle:{self.engine.type_key(f.owner)}::{f.token:08x}"
+        self.engine.native.define_symbol(symbol, self.engine.type_objects.field_handle(f))
+        return symbol
+
+    def method_handle_symbol(self, md) -> str:
+        symbol = "methodhandle:" + self.engine.method_key(md)
+        self.engine.native.define_symbol(symbol, self.engine.type_objects.method_handle(md))
+        return symbol
+
+    def unboxing_stub_symbol(self, md) -> str:
+        symbol = "unbox:" + self.engine.method_key(md)
+        self.engine.native.define_symbol(symbol, self.engine.unboxing_stub(md))
+        return symbol
+
     def string_literal_symbol(self, module, token: int) -> str:
         return self.engine.strings.literal_symbol(module, token)
 

@@ -94,11 +94,23 @@ class TypeHandle:
         self.type_id = 0                        # index in the runtime's type table
         self.cctor_state = 0                    # see runtime class initialisation
         self.vtable = None                      # list of MethodDesc per slot (virtual methods)
-        self.is_enum = False
+        self._is_enum = False                   # set with the parent (load_parent)
         self.is_nullable = False
-        self.is_delegate = False
+        self._is_delegate = False
 
     # -- classification -------------------------------------------------------------------------
+    @property
+    def is_enum(self) -> bool:
+        """Derives from System.Enum (known once the hierarchy level is loaded, which this forces)."""
+        self.parent
+        return self._is_enum
+
+    @property
+    def is_delegate(self) -> bool:
+        """Derives from System.MulticastDelegate (forces the hierarchy level too)."""
+        self.parent
+        return self._is_delegate
+
     @property
     def is_value_type(self) -> bool:
         return self.kind == TypeKind.VALUE_TYPE

@@ -363,10 +363,10 @@ class TypeLoader:
             return None
         parent = self.resolve_type_token(th.module, ext, self.context_of_type(th))
         if parent is self.enum_type:
-            th.is_enum = True
+            th._is_enum = True
         if parent.module is self.corlib and parent.namespace == "System" and parent.name in ("MulticastDelegate",) \
                 and th is not parent:
-            th.is_delegate = True
+            th._is_delegate = True
         return parent
 
     def load_interfaces(self, th: TypeHandle):

@@ -14,6 +14,7 @@ ordinary call otherwise; that is only a problem for unbounded mutual tail recurs
 C# compilers we run do not emit (docs/jit.md discusses it).
 """
 from ..abi import StackKind as K, method_llvm_signature, type_rep
+from ..delegates import is_synthesized
 from ..helpers import BuiltinException as BX
 from ..ir_builder import Value, const
 from ...typesys.native_type import slot_offset
@@ -66,7 +67,7 @@ class CallMixin:
                 self.stack.append(result)
             return
         ret, params, attrs, sret = method_llvm_signature(md)
-        if md.is_internal_call or md.is_runtime_implemented or md.is_pinvoke:
+        if md.is_internal_call or md.is_pinvoke or (md.is_runtime_implemented and not is_synthesized(md)):
             target = self.env.native_target(md)
             if target is None:
                 kind = "P/Invoke" if md.is_pinvoke else "internal call"
@@ -253,8 +254,10 @@ class CallMixin:
             else:
                 self.stack.append(self.load_as_item(rep, tmp))
             return
-        if owner is self.loader.string_type or owner.is_array or owner.is_delegate:
+        if owner is self.loader.string_type or owner.is_array:
             return self.special_newobj(ctor, owner)
+        if owner.is_delegate:
+            self._delegate_target_fixup()
         n = len(ctor.param_types)
         obj = self.allocate_object(owner)
         this = _ItemProxy(K.O, obj, owner)
@@ -262,6 +265,15 @@ class CallMixin:
         args, _ = self._pop_call_args(ctor, True)
         self.emit_managed_call(ctor, args)
         self.push(K.O, obj, owner)
+
+    def _delegate_target_fixup(self):
+        """new D(box, ldftn ValueType::M): M wants a pointer to the value, the delegate will pass the
+        box, so the delegate gets M's unboxing stub instead of M itself."""
+        fp = self.stack[-1] if self.stack else None
+        md = self.ftn_methods.get(fp.value.ref) if fp is not None and fp.kind == K.I else None
+        if md is not None and md.has_this and md.owner.is_value_type:
+            g = self.mb.external_global(self.env.unboxing_stub_symbol(md))
+            fp.value = Value("i64", f"ptrtoint (ptr {g.ref} to i64)")
 
     def special_newobj(self, ctor, owner):
         self.unsupported(f"newobj of {owner.full_name}")
@@ -322,11 +334,13 @@ class CallMixin:
 
     def op_ldftn(self, i):
         md = self._resolve_method(i.operand)
-        self.push(K.I, self.function_pointer(md), self.loader.fnptr(md.signature))
+        fp = self.function_pointer(md)
+        self.ftn_methods[fp.ref] = md
+        self.push(K.I, fp, self.loader.fnptr(md.signature))
 
     def function_pointer(self, md) -> Value:
         """The address to call `md` at: its compiled code, or its precode, which compiles it."""
-        if md.is_internal_call or md.is_pinvoke or md.is_runtime_implemented:
+        if md.is_internal_call or md.is_pinvoke or (md.is_runtime_implemented and not is_synthesized(md)):
             self.unsupported(f"taking the address of {md.full_name}")
         cell = self.mb.external_global(self.env.cell_symbol(md))
         return self.fn.cast("ptrtoint", self.fn.load("ptr", cell), "i64")

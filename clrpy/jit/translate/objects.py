@@ -41,3 +41,28 @@ class ObjectMixin:
     def op_ldstr(self, i):
         cell = self.mb.external_global(self.env.string_literal_symbol(self.module, i.operand))
         self.push(K.O, self.fn.load("ptr", cell, 8), self.loader.string_type)
+
+    def op_ldtoken(self, i):
+        """Push a RuntimeTypeHandle, RuntimeFieldHandle or RuntimeMethodHandle: a struct holding the
+        address of the runtime's record for the type (its native handle), field or method."""
+        token = i.operand
+        table = token >> 24
+        loader = self.loader
+        if table in (0x01, 0x02, 0x1B):
+            th = loader.resolve_type_token(self.module, token, self.ctx)
+            symbol, handle_type = self.env.type_symbol(th), loader.corlib_type("System", "RuntimeTypeHandle")
+        elif table == 0x04 or (table == 0x0A and self._member_ref_is_field(token)):
+            f = loader.resolve_field_token(self.module, token, self.ctx)
+            symbol, handle_type = self.env.field_handle_symbol(f), loader.corlib_type("System", "RuntimeFieldHandle")
+        elif table in (0x06, 0x0A, 0x2B):
+            md = loader.resolve_method_token(self.module, token, self.ctx)
+            symbol, handle_type = self.env.method_handle_symbol(md), loader.corlib_type("System", "RuntimeMethodHandle")
+        else:
+            self.fail(f"ldtoken of token 0x{token:08x}")
+        tmp = self.temp_value(handle_type)
+        self.fn.store(self.mb.external_global(symbol), tmp, 8)
+        self.push(K.VALUE, tmp, handle_type)
+
+    def _member_ref_is_field(self, token) -> bool:
+        from ...metadata.signatures import FieldSig
+        return isinstance(self.module.member_ref_sig(token & 0xFFFFFF), FieldSig)
