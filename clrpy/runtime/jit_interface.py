@@ -10,7 +10,8 @@ Class initialisation is decided here, at JIT time, the way Mono does it:
   statics is even compiled (ECMA-335 allows any time before the first static field access);
 * a type with *precise* semantics gets a test of its initialised flag in the generated code:
   at static field accesses from other types' methods, and in the prologue of its own static
-  methods and instance constructors (first call of either triggers the constructor).
+  methods and instance constructors, and of a value type's instance methods (the first call of
+  any of them triggers the constructor).
 """
 from ..jit import intrinsics
 from ..jit.environment import JitEnvironment
@@ -78,7 +79,9 @@ class RuntimeJitInterface(JitEnvironment):
     def emit_prologue(self, imp):
         md = imp.method
         owner = md.owner
-        if (md.is_static or md.is_constructor) and not md.is_class_constructor \
+        # ECMA-335 II.10.5.3.1: static methods and constructors trigger it, and so do a value
+        # type's instance methods (a struct's value exists without any constructor call).
+        if (md.is_static or md.is_constructor or owner.is_value_type) and not md.is_class_constructor \
                 and self._needs_runtime_check(owner):
             self._emit_init_check(imp, owner)
 
