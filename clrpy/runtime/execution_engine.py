@@ -81,6 +81,14 @@ class ExecutionEngine:
         self.precodes = PrecodeHeap(self.native.ee.get_function_address("clrpy_prestub"))
         self._type_keys = {}
         self._method_keys = {}
+        self._set_runtime_statics()
+
+    def _set_runtime_statics(self):
+        """Statics the runtime sets, not a class constructor: String.Empty (System.String has no
+        .cctor in Mono's class library; `mcs -optimize` compiles "" as a load of it)."""
+        string_type = self.loader.string_type
+        empty = next(f for f in string_type.fields if f.is_static and f.name == "Empty")
+        write_u64(self.statics.field_address(empty), self.strings.intern(""))
 
     def _bind_libm(self):
         libm = ctypes.CDLL("libm.so.6")
