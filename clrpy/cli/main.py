@@ -17,6 +17,8 @@ COMMANDS = {
     "dis": "dis_command",
     "validate": "validate_command",
     "info": "info_command",
+    "jitdump": "jitdump_command",
+    "binfmt": "binfmt_command",
 }
 
 
