@@ -464,7 +464,11 @@ class JitDump:
             return "", None
         note = self.call_note(sym, False)
         if sym == "clrpy_throw_builtin":
-            note += _throw_text(regs, ": throw ")
+            thrown = _throw_text(regs, ": throw ")
+            offset = regs.get("%edx")
+            if not thrown and offset and offset[0] == "imm":
+                thrown = f": the exception the jumps here chose, at IL_{offset[1]:04x}"
+            note += thrown
         elif sym == "clrpy_throw_not_supported":
             message, offset = regs.get("%edi"), regs.get("%edx")
             messages = self.engine.messages
