@@ -18,6 +18,12 @@ import pkgutil
 from ..errors import ClrpyError
 
 _IMPLEMENTATIONS = {}       # key -> function(engine, *args)
+
+# Internal calls implemented as native code in the runtime's native module (runtime/native_helpers.py):
+# key -> symbol. These are the hot ones, where a call into Python would dominate.
+NATIVE_ICALLS = {
+    "System.String::FastAllocateString(System.Int32)": "clrpy_fast_allocate_string",
+}
 _loaded = False
 
 
@@ -61,11 +67,13 @@ class IcallRegistry:
         return f"{md.owner.full_name}::{md.name}({params})"
 
     def implemented(self):
-        return sorted(_IMPLEMENTATIONS)
+        return sorted(set(_IMPLEMENTATIONS) | set(NATIVE_ICALLS))
 
     def target(self, md):
         """The symbol of the native function implementing `md`, or None if clrpy has none."""
         key = self.key(md)
+        if key in NATIVE_ICALLS:
+            return NATIVE_ICALLS[key]
         bound = self._bound.get(key)
         if bound is not None:
             return bound[0]

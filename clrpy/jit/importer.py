@@ -289,18 +289,23 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
                 tmp = self.temp_value(th)
                 self.fn.memcpy(tmp, slot, rep.size, max(rep.align, 1))
                 self.stack.append(Item(kind, tmp, th))
+            elif kind == K.BYREF:
+                self.stack.append(Item(kind, self.fn.cast("inttoptr", self.fn.load("i64", slot), "ptr"), th))
             else:
                 self.stack.append(Item(kind, self.fn.load(LLVM_OF_KIND[kind], slot), th))
 
     def _slot(self, depth, kind, th):
-        key = (depth, kind, th if kind == K.VALUE else None)
+        """The stack slot for entries of `kind` at `depth`. Managed pointers and native ints share one
+        (as an integer): unverifiable code joins them (`cond ? &a[0] : null` in `fixed`)."""
+        slot_kind = K.I if kind == K.BYREF else kind
+        key = (depth, slot_kind, th if kind == K.VALUE else None)
         s = self._slots.get(key)
         if s is None:
             if kind == K.VALUE:
                 rep = type_rep(th)
                 s = self.fn.alloca(f"[{rep.size} x i8]", max(rep.align, 8))
             else:
-                s = self.fn.alloca(LLVM_OF_KIND[kind], 8)
+                s = self.fn.alloca(LLVM_OF_KIND[slot_kind], 8)
             self._slots[key] = s
         return s
 
@@ -316,6 +321,9 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
             merged = []
             for (k1, t1), (k2, t2) in zip(target.entry, shape):
                 if k1 != k2:
+                    if {k1, k2} == {K.I, K.BYREF}:
+                        merged.append((K.I, None))      # a pointer joined with a native int is a native int
+                        continue
                     if {k1, k2} <= {K.I4, K.I}:
                         self.unsupported("merging int32 and native int stack entries")
                     self.fail(f"inconsistent stack at IL_{target.start:04x}: {k1.name} and {k2.name}")
@@ -328,6 +336,8 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
             if it.kind == K.VALUE:
                 rep = type_rep(it.th)
                 self.fn.memcpy(slot, it.value, rep.size, max(rep.align, 1))
+            elif it.kind == K.BYREF:
+                self.fn.store(self.fn.cast("ptrtoint", it.value, "i64"), slot)
             else:
                 self.fn.store(it.value, slot)
 

@@ -55,6 +55,8 @@ class RuntimeOptions:
 class ExecutionEngine:
     def __init__(self, binder, options: RuntimeOptions = None):
         self.options = options or RuntimeOptions()
+        self._type_keys = {}
+        self._method_keys = {}
         self.binder = binder
         self.loader = TypeLoader(binder)
         self.arena = NativeArena()
@@ -75,12 +77,13 @@ class ExecutionEngine:
         self.helpers = PythonHelpers(self)
         self._bind_libm()
         check_host()
+        string_type_cell = self.arena.alloc(8, 8)
+        self.native.define_symbol("clrpy_string_type", string_type_cell)
         runtime_module = self.native.compile(PRESTUB_ASM + NATIVE_HELPERS_IR, "clrpy_runtime")
         for name, address in runtime_module.addresses.items():
             self.native.define_symbol(name, address)       # native helpers JIT'd code calls
         self.precodes = PrecodeHeap(self.native.ee.get_function_address("clrpy_prestub"))
-        self._type_keys = {}
-        self._method_keys = {}
+        write_u64(string_type_cell, self.types.address(self.loader.string_type))
         self._set_runtime_statics()
 
     def _set_runtime_statics(self):

@@ -21,6 +21,7 @@ SIGNATURES = {
     "clrpy_jit_compile": C.CFUNCTYPE(C.c_void_p, C.c_int64),
     "clrpy_alloc_slow": C.CFUNCTYPE(C.c_void_p, C.c_void_p, C.c_int64),
     "clrpy_new_array": C.CFUNCTYPE(C.c_void_p, C.c_void_p, C.c_int64),
+    "clrpy_new_mdarray": C.CFUNCTYPE(C.c_void_p, C.c_void_p, C.c_void_p, C.c_void_p),
     "clrpy_class_init": C.CFUNCTYPE(None, C.c_void_p),
     "clrpy_throw": C.CFUNCTYPE(None, C.c_void_p, C.c_int64, C.c_int32),
     "clrpy_throw_builtin": C.CFUNCTYPE(None, C.c_int32, C.c_int64, C.c_int32),
@@ -88,6 +89,15 @@ class PythonHelpers:
         th = self.engine.types.by_address[array_type]
         size = th.element.size_of_value
         return self.engine.heap.new_szarray(array_type, size, length)
+
+    def clrpy_new_mdarray(self, array_type, lengths, lowers):
+        th = self.engine.types.by_address[array_type]
+        n = [C.c_int32.from_address(lengths + 4 * d).value for d in range(th.rank)]
+        lo = [C.c_int32.from_address(lowers + 4 * d).value for d in range(th.rank)]
+        if any(x < 0 for x in n):
+            self.engine.raise_builtin(BX.OVERFLOW, None, 0, "Arithmetic operation resulted in an overflow.")
+            return None
+        return self.engine.heap.new_mdarray(array_type, th.element.size_of_value, n, lo)
 
     def clrpy_class_init(self, type_handle):
         th = self.engine.types.by_address[type_handle]

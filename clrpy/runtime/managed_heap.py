@@ -12,8 +12,9 @@ import mmap
 
 from ..errors import ClrpyError
 from ..jit.helpers import ALLOC_LIMIT, ALLOC_PTR
-from ..typesys.object_layout import (ARRAY_DATA_OFFSET, ARRAY_LENGTH_OFFSET, STRING_CHARS_OFFSET,
-                                     STRING_LENGTH_OFFSET, align, string_size)
+from ..typesys.object_layout import (ARRAY_BOUND_LENGTH_OFFSET, ARRAY_BOUND_LOWER_OFFSET, ARRAY_BOUND_SIZE,
+                                     ARRAY_BOUNDS_OFFSET, ARRAY_DATA_OFFSET, ARRAY_LENGTH_OFFSET,
+                                     STRING_CHARS_OFFSET, STRING_LENGTH_OFFSET, align, string_size)
 from .native_memory import read_u64, write_u32, write_u64
 
 REGION_SIZE = 4 << 20
@@ -75,6 +76,22 @@ class ManagedHeap:
     def new_szarray(self, array_type_address: int, element_size: int, length: int) -> int:
         obj = self.new_object(array_type_address, ARRAY_DATA_OFFSET + element_size * length)
         write_u64(obj + ARRAY_LENGTH_OFFSET, length)
+        return obj
+
+
+    def new_mdarray(self, array_type_address: int, element_size: int, lengths, lower_bounds) -> int:
+        """A general array: data, then the bounds vector at the end of the object (as Mono lays it out)."""
+        total = 1
+        for n in lengths:
+            total *= n
+        data_end = align(ARRAY_DATA_OFFSET + element_size * total, 8)
+        obj = self.new_object(array_type_address, data_end + ARRAY_BOUND_SIZE * len(lengths))
+        bounds = obj + data_end
+        for d, (n, lo) in enumerate(zip(lengths, lower_bounds)):
+            write_u64(bounds + ARRAY_BOUND_SIZE * d + ARRAY_BOUND_LENGTH_OFFSET, n)
+            ctypes.c_int32.from_address(bounds + ARRAY_BOUND_SIZE * d + ARRAY_BOUND_LOWER_OFFSET).value = lo
+        write_u64(obj + ARRAY_BOUNDS_OFFSET, bounds)
+        write_u64(obj + ARRAY_LENGTH_OFFSET, total)
         return obj
 
 

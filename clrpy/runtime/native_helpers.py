@@ -1,13 +1,50 @@
 """Runtime helpers written as native code (LLVM IR compiled once, at start-up, with the prestub).
 
 These run on hot paths where a call into Python would cost a hundred times more: finding a class's
-itable for an interface call or cast. Each has a Python slow path for the rare cases (variant
+itable for an interface call or cast, allocating a string. Each has a Python slow path for the rare cases (variant
 generic interfaces, arrays' generic interfaces) that may extend the data the fast path reads.
 """
+from ..jit.helpers import ALLOC_LIMIT, ALLOC_PTR
 from ..typesys.native_type import NT_INTERFACES
+from ..typesys.object_layout import STRING_CHARS_OFFSET, STRING_LENGTH_OFFSET
 
 NATIVE_HELPERS_IR = f"""
 declare ptr @clrpy_find_itable_slow(ptr, ptr)
+declare ptr @clrpy_alloc_slow(ptr, i64)
+@"{ALLOC_PTR}" = external global ptr
+@"{ALLOC_LIMIT}" = external global ptr
+@clrpy_string_type = external global ptr     ; a cell holding System.String's native handle
+
+; String.FastAllocateString(int length), the allocation behind every new string: a bump allocation
+; of header + length + chars + NUL, rounded to 8 bytes (object_layout.string_size).
+define ptr @clrpy_fast_allocate_string(i32 %length) {{
+entry:
+  %n = sext i32 %length to i64
+  %bytes = shl i64 %n, 1
+  %raw = add i64 %bytes, {STRING_CHARS_OFFSET + 2 + 7}
+  %size = and i64 %raw, -8
+  %cur = load ptr, ptr @"{ALLOC_PTR}", align 8
+  %end = getelementptr i8, ptr %cur, i64 %size
+  %limit = load ptr, ptr @"{ALLOC_LIMIT}", align 8
+  %fits = icmp ule ptr %end, %limit
+  %string_type = load ptr, ptr @clrpy_string_type, align 8
+  br i1 %fits, label %fast, label %slow
+fast:
+  store ptr %end, ptr @"{ALLOC_PTR}", align 8
+  store ptr %string_type, ptr %cur, align 8
+  br label %done
+slow:
+  %obj = call ptr @clrpy_alloc_slow(ptr %string_type, i64 %size)
+  %failed = icmp eq ptr %obj, null
+  br i1 %failed, label %oom, label %done
+oom:
+  ret ptr null
+done:
+  %s = phi ptr [ %cur, %fast ], [ %obj, %slow ]
+  %lenp = getelementptr i8, ptr %s, i64 {STRING_LENGTH_OFFSET}
+  store i32 %length, ptr %lenp, align 4
+  ret ptr %s
+}}
 
 ; The itable of interface %iface in the interface map of type handle %vt (see native_types.py):
 ;   {{u32 count; u32 pad; {{ptr iface; ptr itable}}[count]}}

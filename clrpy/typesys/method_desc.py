@@ -80,6 +80,7 @@ class MethodDesc:
         self.code_size = 0
         self.key = None                             # stable string naming this method in symbols
         self.intrinsic = None                       # set when the JIT implements the method itself
+        self.array_method = None                    # "get", "set", ...: a runtime-provided array method
 
     @property
     def token(self) -> int:

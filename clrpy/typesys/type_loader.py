@@ -14,6 +14,7 @@ from ..errors import BadImageError, TypeResolutionError
 from ..metadata import signatures as sig
 from ..metadata.schema import TableId as T
 from ..metadata.signatures import ElementType as E
+from .array_methods import array_methods
 from .layout import compute_layout
 from .method_desc import FieldDesc, MethodDesc
 from .type_handle import PRIMITIVES, TypeAttributes, TypeHandle, TypeKind
@@ -323,7 +324,12 @@ class TypeLoader:
         t = owner
         while t is not None:
             for m in t.methods:
-                if m.name == name and self.method_sigs_match(sig_module, msig, m.module, m.signature):
+                if m.name != name:
+                    continue
+                if m.module is None:        # a runtime-provided array method: match by shape
+                    if len(m.param_types) == len(msig.params):
+                        return m
+                elif self.method_sigs_match(sig_module, msig, m.module, m.signature):
                     return m
             if t.is_interface:
                 break
@@ -387,6 +393,8 @@ class TypeLoader:
         return out
 
     def load_methods(self, th: TypeHandle):
+        if th.kind == TypeKind.ARRAY and not th.is_szarray:
+            return array_methods(self, th)
         if th.module is None:
             return []
         m = th.module

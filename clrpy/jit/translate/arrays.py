@@ -9,7 +9,8 @@ from ..helpers import BuiltinException as BX
 from ..ir_builder import Value, const
 from ...metadata.signatures import ElementType as E
 from ...typesys.native_type import NT_ELEMENT
-from ...typesys.object_layout import ARRAY_DATA_OFFSET, ARRAY_LENGTH_OFFSET
+from ...typesys.object_layout import (ARRAY_BOUND_LENGTH_OFFSET, ARRAY_BOUND_LOWER_OFFSET, ARRAY_BOUND_SIZE,
+                                      ARRAY_BOUNDS_OFFSET, ARRAY_DATA_OFFSET, ARRAY_LENGTH_OFFSET)
 
 _SUFFIX = {"i1": E.I1, "u1": E.U1, "i2": E.I2, "u2": E.U2, "i4": E.I4, "u4": E.U4, "i8": E.I8, "i": E.I,
            "r4": E.R4, "r8": E.R8}
@@ -141,3 +142,71 @@ class ArrayMixin:
             want = self.mb.external_global(self.env.type_symbol(th))
             self.guard(fn.icmp("ne", elem, want), BX.ARRAY_TYPE_MISMATCH)
         self.push(K.BYREF, addr, self.loader.byref_to(th))
+
+    # -- general (multi-dimensional) arrays: the runtime-provided methods ----------------------------
+    def md_element_address(self, arr: Value, indices, th) -> Value:
+        """Address of element `indices` of general array `arr` of type `th`, with bounds checks
+        against each dimension's lower bound and length (the bounds vector, object_layout.py)."""
+        fn = self.fn
+        self.null_check(arr)
+        bounds = fn.load("ptr", fn.gep(arr, ARRAY_BOUNDS_OFFSET), 8, invariant=True)
+        linear = None
+        for d, idx in enumerate(indices):
+            entry = fn.gep(bounds, ARRAY_BOUND_SIZE * d)
+            length = fn.load("i64", fn.gep(entry, ARRAY_BOUND_LENGTH_OFFSET), 8, invariant=True)
+            lower = fn.cast("sext", fn.load("i32", fn.gep(entry, ARRAY_BOUND_LOWER_OFFSET), 4, invariant=True), "i64")
+            rel = fn.binop("sub", fn.cast("sext", idx, "i64"), lower)
+            self.guard(fn.icmp("uge", rel, length), BX.INDEX_OUT_OF_RANGE)
+            linear = rel if linear is None else fn.binop("add", fn.binop("mul", linear, length), rel)
+        size = type_rep(th.element).size
+        return fn.gep(fn.gep(arr, ARRAY_DATA_OFFSET), fn.binop("mul", linear, const("i64", size)))
+
+    def array_method_call(self, md):
+        """T[,]::Get / Set / Address, inline."""
+        th = md.owner
+        rank = th.rank
+        kind = md.array_method
+        nargs = rank + (1 if kind == "set" else 0)
+        items = self.popn(nargs + 1)
+        arr = items[0]
+        if arr.kind != K.O:
+            self.fail(f"{md.name} on a {arr.kind.name}")
+        idx = []
+        for it in items[1:1 + rank]:
+            if it.kind != K.I4:
+                self.fail(f"array index of type {it.kind.name}")
+            idx.append(it.value)
+        addr = self.md_element_address(arr.value, idx, th)
+        rep = type_rep(th.element)
+        if kind == "get":
+            self.stack.append(self.load_as_item(rep, addr))
+        elif kind == "set":
+            value = items[-1]
+            if rep.kind == K.O:
+                self.check_array_store(arr, value)
+            self.store_item(value, rep, addr)
+        elif kind == "address":
+            self.push(K.BYREF, addr, self.loader.byref_to(th.element))
+        else:
+            self.fail(f"call of array constructor {md.name}")
+
+    def array_newobj(self, ctor):
+        """newobj T[,]::.ctor(lengths) or (lower bound, length pairs)."""
+        th = ctor.owner
+        n = len(ctor.param_types)
+        items = self.popn(n)
+        fn = self.fn
+        rank = th.rank
+        lengths = fn.alloca(f"[{rank} x i32]", 4)
+        lowers = fn.alloca(f"[{rank} x i32]", 4)
+        for d in range(rank):
+            if ctor.array_method == "ctor_bounds":
+                lo, ln = items[2 * d], items[2 * d + 1]
+            else:
+                lo, ln = None, items[d]
+            fn.store(ln.value, fn.gep(lengths, 4 * d), 4)
+            fn.store(lo.value if lo is not None else const("i32", 0), fn.gep(lowers, 4 * d), 4)
+        handle = self.mb.external_global(self.env.type_symbol(th))
+        r = fn.call("ptr", self.helper("clrpy_new_mdarray"), [handle, lengths, lowers])
+        self.check_pending()
+        self.push(K.O, r, th)

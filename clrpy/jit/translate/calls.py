@@ -127,6 +127,8 @@ class CallMixin:
     # -- the call instructions -----------------------------------------------------------------
     def op_call(self, i):
         md = self._resolve_method(i.operand)
+        if md.array_method:
+            return self.array_method_call(md)
         if md.is_generic_method_definition:
             self.fail(f"call to the uninstantiated generic method {md.full_name}")
         args, _ = self._pop_call_args(md, md.has_this)
@@ -134,6 +136,8 @@ class CallMixin:
 
     def op_callvirt(self, i):
         md = self._resolve_method(i.operand)
+        if md.array_method:
+            return self.array_method_call(md)
         if not md.has_this:
             self.fail(f"callvirt to static method {md.full_name}")
         constrained = self.prefixes.get("constrained.")
@@ -276,7 +280,18 @@ class CallMixin:
             fp.value = Value("i64", f"ptrtoint (ptr {g.ref} to i64)")
 
     def special_newobj(self, ctor, owner):
-        self.unsupported(f"newobj of {owner.full_name}")
+        if owner.is_array:
+            if not ctor.array_method:
+                self.fail(f"newobj of array type {owner.full_name} with {ctor.full_name}")
+            return self.array_newobj(ctor)
+        # Strings: Mono's corlib pairs each String constructor with a static String.Ctor(same
+        # parameters) returning the new string; newobj calls that instead.
+        factory = next((m for m in owner.methods if m.name == "Ctor" and m.is_static
+                        and m.param_types == ctor.param_types), None)
+        if factory is None:
+            self.unsupported(f"the string constructor {ctor.display_signature()}")
+        args, _ = self._pop_call_args(factory, False)
+        self.emit_managed_call(factory, args)
 
     def op_calli(self, i):
         s = self.module.standalone_sig(i.operand & 0xFFFFFF)
