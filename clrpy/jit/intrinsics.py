@@ -15,10 +15,12 @@ _LLVM_UNARY = {"Sqrt": "sqrt", "Abs": "fabs", "Floor": "floor", "Ceiling": "ceil
 _LIBM_UNARY = {"Tan": "tan", "Asin": "asin", "Acos": "acos", "Atan": "atan", "Sinh": "sinh", "Cosh": "cosh",
                "Tanh": "tanh", "Asinh": "asinh", "Acosh": "acosh", "Atanh": "atanh", "Cbrt": "cbrt"}
 _LIBM_BINARY = {"Atan2": "atan2", "Pow": "pow"}
+# ModF(x, double* intpart) (Math.Truncate calls it): C's modf; the pointer is a native int to us.
+_LIBM_MODF = "modf"
 
 # The C library functions generated code may call directly (the runtime binds their addresses).
-LIBM_FUNCTIONS = sorted(set(_LIBM_UNARY.values()) | set(_LIBM_BINARY.values()) |
-                        {f + "f" for f in set(_LIBM_UNARY.values()) | set(_LIBM_BINARY.values())})
+_LIBM_ALL = set(_LIBM_UNARY.values()) | set(_LIBM_BINARY.values()) | {_LIBM_MODF}
+LIBM_FUNCTIONS = sorted(_LIBM_ALL | {f + "f" for f in _LIBM_ALL})
 
 
 def _float_type(md):
@@ -56,6 +58,13 @@ def _math(md):
 
         def emit(imp, md, args):
             callee = imp.mb.declare(cfn, llvm_t, [llvm_t, llvm_t])
+            return _item(kind, imp.fn.call(llvm_t, callee, args))
+        return emit
+    if n == 2 and name == "ModF":
+        cfn = _LIBM_MODF + cname
+
+        def emit(imp, md, args):
+            callee = imp.mb.declare(cfn, llvm_t, [llvm_t, "i64"])
             return _item(kind, imp.fn.call(llvm_t, callee, args))
         return emit
     if n == 2 and name == "FMod":
