@@ -18,7 +18,8 @@ from ...metadata.method_body import ClauseKind
 PREDICATES = {"eq": ("eq", "oeq"), "ne.un": ("ne", "une"),
               "lt": ("slt", "olt"), "lt.un": ("ult", "ult"), "gt": ("sgt", "ogt"), "gt.un": ("ugt", "ugt"),
               "le": ("sle", "ole"), "le.un": ("ule", "ule"), "ge": ("sge", "oge"), "ge.un": ("uge", "uge")}
-_UNSIGNED_OF = {"slt": "ult", "sgt": "ugt", "sle": "ule", "sge": "uge", "eq": "eq", "ne": "ne"}
+_UNSIGNED_OF = {"slt": "ult", "sgt": "ugt", "sle": "ule", "sge": "uge", "eq": "eq", "ne": "ne",
+                "ult": "ult", "ugt": "ugt", "ule": "ule", "uge": "uge"}
 
 
 class BranchMixin:
@@ -87,9 +88,7 @@ class BranchMixin:
             c = fn.icmp("eq" if negate else "ne", it.value, Value("ptr", "null"))
         elif it.kind in (K.I4, K.I8, K.I):
             c = fn.icmp("eq" if negate else "ne", it.value, const(it.value.type, 0))
-        elif it.kind in (K.F4, K.F8):
-            c = fn.fcmp("oeq" if negate else "une", it.value, Value(it.value.type, "0.0"))
-        else:
+        else:       # floats are not allowed either (III.3.17, III.3.18; Mono rejects them too)
             self.fail(f"brtrue/brfalse on a {it.kind.name}")
         self._branch_to(c, i)
 
