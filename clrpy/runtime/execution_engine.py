@@ -308,8 +308,12 @@ class ExecutionEngine:
             return 0
 
     def invoke(self, md, args):
-        """Call `md` with already-converted ctypes-compatible arguments; return its raw result."""
-        code = self.ensure_compiled(md)
+        """Call `md` with already-converted ctypes-compatible arguments; return its raw result.
+        A method that cannot be compiled raises its managed exception (InvalidProgramException,
+        NotSupportedException), as a call from managed code would."""
+        code = self._compiled_or_pending(md)
+        if not code:
+            self.take_exception()
         ret, params, attrs, sret = method_llvm_signature(md)
         ctypes_params = [_CTYPES[p] for p in params]
         restype = None if ret == "void" else _CTYPES[ret]
