@@ -47,6 +47,10 @@ def fit_score(value, th, loader):
         return None
     if value is None:
         return 5 if th.is_reference_type else None
+    address = getattr(value, "address", None)
+    if address is not None and th.is_reference_type:
+        from ..typesys.casting import can_cast
+        return 8 if can_cast(loader, value.type, th) else None
     return None
 
 
@@ -55,6 +59,9 @@ def to_native(value, th, engine):
     et = th.cor_type
     if value is None:
         return None
+    address = getattr(value, "address", None)
+    if address is not None:
+        return address
     if th is engine.loader.string_type:
         if not isinstance(value, str):
             raise TypeError(f"expected a str for a string parameter, got {type(value).__name__}")
@@ -111,3 +118,35 @@ def from_native(raw, th, engine):
     if th.is_enum:
         return from_native(raw, th.element, engine)
     raise TypeError(f"clrpy cannot return a {th.full_name} to Python yet")
+
+
+_READERS = {"i8": ctypes.c_int8, "i16": ctypes.c_int16, "i32": ctypes.c_int32, "i64": ctypes.c_int64,
+            "float": ctypes.c_float, "double": ctypes.c_double, "ptr": ctypes.c_uint64}
+
+
+def read_value(address: int, th, engine):
+    """The Python value of a `th` stored at `address` (a field or an array element)."""
+    from ..jit.abi import StackKind, type_rep
+    rep = type_rep(th)
+    if rep.kind == StackKind.VALUE:
+        raise TypeError(f"clrpy cannot convert a {th.full_name} struct to Python yet")
+    raw = _READERS[rep.storage].from_address(address).value
+    if rep.storage == "ptr":
+        raw = raw or None
+    return from_native(raw, th, engine)
+
+
+def write_value(address: int, th, value, engine):
+    from ..jit.abi import StackKind, type_rep
+    rep = type_rep(th)
+    if rep.kind == StackKind.VALUE:
+        raise TypeError(f"clrpy cannot store a Python value into a {th.full_name} struct yet")
+    raw = to_native(value, th, engine)
+    if isinstance(raw, ManagedRef):
+        raw = raw.address
+    _READERS[rep.storage].from_address(address).value = raw or 0
+
+
+class ManagedRef:
+    """Anything that stands for a managed object on the Python side (has `.address`)."""
+    address = 0

@@ -12,7 +12,7 @@ from ..errors import ClrpyError
 from ..runtime.exceptions import ManagedException  # noqa: F401  (re-exported)
 from ..runtime.execution_engine import ExecutionEngine, RuntimeOptions
 from ..runtime.threads import ManagedThread
-from .conversions import KEYWORDS, fit_score, from_native, to_native
+from .conversions import KEYWORDS, fit_score, from_native, read_value, to_native, write_value
 
 
 class Runtime:
@@ -22,6 +22,7 @@ class Runtime:
         self.binder = AssemblyBinder(app_dir=app_dir, framework_dir=framework_dir, probe_paths=probe_paths)
         self.engine = ExecutionEngine(self.binder, RuntimeOptions(trace=trace, opt_level=opt_level))
         self.thread = ManagedThread()
+        _RUNTIMES[id(self.engine)] = self
         self._assemblies = {}
 
     def load(self, path) -> "Assembly":
@@ -70,37 +71,77 @@ class Assembly:
 
 
 class ManagedType:
+    """A loaded type: call it to create an instance, reach static methods and fields as attributes."""
+
     def __init__(self, runtime: Runtime, th):
-        self.runtime = runtime
-        self.handle = th
+        object.__setattr__(self, "runtime", runtime)
+        object.__setattr__(self, "handle", th)
 
     @property
     def full_name(self) -> str:
         return self.handle.full_name
 
-    def method(self, name: str) -> "ManagedMethod":
+    def method(self, name: str) -> "MethodGroup":
         """A method group by name, or one overload: "Add(int,int)" / "Add(System.Int32, System.Int32)"."""
-        m = re.fullmatch(r"\s*([^(\s]+)\s*(?:\((.*)\))?\s*", name)
-        if not m:
-            raise ClrpyError(f"cannot parse the method name {name!r}")
-        base, params = m.group(1), m.group(2)
-        candidates = [md for md in self.handle.methods if md.name == base]
-        if not candidates:
-            raise ClrpyError(f"{self.full_name} has no method '{base}'")
-        if params is not None:
-            wanted = [_type_name(p) for p in params.split(",")] if params.strip() else []
-            candidates = [md for md in candidates if [p.full_name for p in md.param_types] == wanted]
-            if not candidates:
-                raise ClrpyError(f"{self.full_name} has no overload {name}")
-        return ManagedMethod(self.runtime, self, base, candidates)
+        base, candidates = _select(self.handle.methods, name, self.full_name)
+        return MethodGroup(self.runtime, self, base, [m for m in candidates if m.is_static] or candidates)
+
+    def __call__(self, *args):
+        """Create an instance: the constructor is chosen by the argument types."""
+        ctors = [m for m in self.handle.methods if m.is_constructor]
+        if not ctors:
+            raise TypeError(f"{self.full_name} has no instance constructor")
+        if self.handle.is_abstract or self.handle.is_interface:
+            raise TypeError(f"cannot create an instance of abstract type {self.full_name}")
+        md = MethodGroup(self.runtime, self, ".ctor", ctors).choose(args, instance=True)
+        engine = self.runtime.engine
+        native = [to_native(a, p, engine) for a, p in zip(args, md.param_types)]
+        address = self.runtime.thread.call(engine.construct, self.handle, md, native)
+        from .objects import ManagedObject
+        return ManagedObject(engine, address)
+
+    def _static_field(self, name):
+        for f in self.handle.fields:
+            if f.name == name and f.is_static and not f.is_literal:
+                return f
+        return None
 
     def __getattr__(self, name):
         if name.startswith("_"):
             raise AttributeError(name)
+        f = self._static_field(name)
+        if f is not None:
+            engine = self.runtime.engine
+            address = self.runtime.thread.call(engine.static_field_address, f)
+            return read_value(address, f.type, engine)
         return self.method(name)
+
+    def __setattr__(self, name, value):
+        f = self._static_field(name)
+        if f is None:
+            raise AttributeError(f"{self.full_name} has no static field '{name}'")
+        engine = self.runtime.engine
+        address = self.runtime.thread.call(engine.static_field_address, f)
+        write_value(address, f.type, value, engine)
 
     def __repr__(self):
         return f"<ManagedType {self.full_name}>"
+
+
+def _select(methods, name: str, owner_name: str):
+    m = re.fullmatch(r"\s*([^(\s]+)\s*(?:\((.*)\))?\s*", name)
+    if not m:
+        raise ClrpyError(f"cannot parse the method name {name!r}")
+    base, params = m.group(1), m.group(2)
+    candidates = [md for md in methods if md.name == base]
+    if not candidates:
+        raise ClrpyError(f"{owner_name} has no method '{base}'")
+    if params is not None:
+        wanted = [_type_name(p) for p in params.split(",")] if params.strip() else []
+        candidates = [md for md in candidates if [p.full_name for p in md.param_types] == wanted]
+        if not candidates:
+            raise ClrpyError(f"{owner_name} has no overload {name}")
+    return base, candidates
 
 
 def _type_name(text: str) -> str:
@@ -112,20 +153,39 @@ def _type_name(text: str) -> str:
     return KEYWORDS.get(t, t) + suffix
 
 
-class ManagedMethod:
-    """A callable method group: calling it picks the overload the arguments fit best."""
+class MethodGroup:
+    """A callable method group: calling it picks the overload the arguments fit best. Bound to an
+    object (instance methods, dispatched virtually) or not (static methods)."""
 
-    def __init__(self, runtime, owner, name, overloads):
+    def __init__(self, runtime, owner, name, overloads, target=None):
         self.runtime = runtime
         self.owner = owner
         self.name = name
         self.overloads = overloads
+        self.target = target
 
-    def _choose(self, args):
+    @classmethod
+    def of_instance(cls, obj, name):
+        """The instance methods called `name` of `obj`'s type and its ancestors, bound to `obj`."""
+        found, seen = [], set()
+        t = obj.type
+        while t is not None:
+            for m in t.methods:
+                if m.name == name and not m.is_static and (m.name, tuple(m.param_types)) not in seen:
+                    seen.add((m.name, tuple(m.param_types)))
+                    found.append(m)
+            t = t.parent
+        if not found:
+            return None
+        runtime = _runtime_of(obj.engine)
+        return cls(runtime, ManagedType(runtime, obj.type), name, found, obj)
+
+    def choose(self, args, instance=None):
         loader = self.runtime.engine.loader
+        want_instance = self.target is not None if instance is None else instance
         best, best_score, tie = None, None, False
         for md in self.overloads:
-            if not md.is_static or len(md.param_types) != len(args):
+            if (not md.is_static) != want_instance or len(md.param_types) != len(args):
                 continue
             scores = [fit_score(a, p, loader) for a, p in zip(args, md.param_types)]
             if any(s is None for s in scores):
@@ -146,11 +206,27 @@ class ManagedMethod:
         return best
 
     def __call__(self, *args):
-        md = self._choose(args)
+        md = self.choose(args)
         engine = self.runtime.engine
         native = [to_native(a, p, engine) for a, p in zip(args, md.param_types)]
+        if self.target is not None:
+            md = engine.dispatch.resolve_for_type(self.target.type, md)
+            this = self.target.address
+            if md.owner.is_value_type:
+                this += 16          # a value type's method takes a pointer to the value in the box
+            native.insert(0, this)
         raw = self.runtime.thread.call(engine.invoke, md, native)
         return from_native(raw, md.return_type, engine)
 
     def __repr__(self):
-        return f"<ManagedMethod {self.owner.full_name}::{self.name} ({len(self.overloads)} overloads)>"
+        return f"<MethodGroup {self.owner.full_name}::{self.name} ({len(self.overloads)} overloads)>"
+
+
+# ManagedMethod was the first name of MethodGroup (static methods only).
+ManagedMethod = MethodGroup
+
+_RUNTIMES = {}
+
+
+def _runtime_of(engine):
+    return _RUNTIMES[id(engine)]

@@ -95,6 +95,20 @@ class Dispatch:
             code = self._virtual[key] = engine.ensure_compiled(impl)
         return code
 
+    def resolve_for_type(self, th, md):
+        """The method a virtual call of `md` reaches on an object of type `th` (md itself if it is
+        not virtual)."""
+        if not md.is_virtual or md.is_final or th is md.owner:
+            return md
+        loader = self.engine.loader
+        build_vtable(loader, th)
+        if md.owner.is_interface:
+            build_vtable(loader, md.owner)
+            _impl, slots = self._implementation_for(th, md.owner)
+            return th.vtable[slots[md.owner.slot_of[md]]]
+        build_vtable(loader, md.owner)
+        return th.vtable[md.owner.slot_of[md]]
+
     # -- casts ---------------------------------------------------------------------------------------------
     def is_instance(self, obj: int, target_handle: int) -> int:
         if not obj:

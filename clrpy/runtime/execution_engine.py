@@ -71,6 +71,7 @@ class ExecutionEngine:
         self.dispatch = Dispatch(self)
         self.type_objects = TypeObjects(self)
         self.messages = []
+        self.python_roots = {}          # object address -> references held by Python (GC roots)
         self.methods = [None]           # method id -> MethodDesc (id 0 is never used)
         self.jit_env = RuntimeJitInterface(self)
         self.jit = JitCompiler(self.jit_env, self.native, keep_ir="ir" in self.options.trace)
@@ -164,6 +165,38 @@ class ExecutionEngine:
             sret = method_llvm_signature(md)[3]
             stub = md.unboxing_stub = self.precodes.unboxing_stub(self.entry_cell(md), sret)
         return stub
+
+    # -- objects for the embedding API -------------------------------------------------------------
+    def construct(self, th, ctor, args) -> int:
+        """Allocate an object (or a box, for a value type) and run constructor `ctor` on it."""
+        from ..typesys.object_layout import OBJECT_HEADER_SIZE
+        if th.is_value_type:
+            obj = self.heap.new_object(self.types.address(th), self.object_size_of_box(th))
+            self.invoke(ctor, [obj + OBJECT_HEADER_SIZE] + list(args))
+            return obj
+        if th is self.loader.string_type or th.kind == TypeKind.ARRAY:
+            raise UnsupportedFeatureError(f"constructing a {th.full_name} from Python")
+        self.class_init.ensure(th)
+        self.take_exception()
+        obj = self.heap.new_object(self.types.address(th), th.ensure_layout().instance_size)
+        self.invoke(ctor, [obj] + list(args))
+        return obj
+
+    def static_field_address(self, f) -> int:
+        """The address of a static field, running its type's class constructor first if needed."""
+        self.class_init.ensure(f.owner)
+        self.take_exception()
+        return self.statics.field_address(f)
+
+    def add_python_root(self, address: int):
+        self.python_roots[address] = self.python_roots.get(address, 0) + 1
+
+    def remove_python_root(self, address: int):
+        n = self.python_roots.get(address, 0) - 1
+        if n > 0:
+            self.python_roots[address] = n
+        else:
+            self.python_roots.pop(address, None)
 
     def object_size(self, obj: int) -> int:
         """Bytes an object occupies (strings and arrays by their length)."""
