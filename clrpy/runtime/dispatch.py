@@ -46,6 +46,12 @@ class Dispatch:
         for impl, slots in list(owner.interface_slots.items()) + self.engine.extra_interfaces(th):
             if impl is iface or variant_compatible(loader, impl, iface):
                 return impl, slots
+        if th.kind == TypeKind.ARRAY:
+            # IList<Base> on a Derived[]: array covariance extends to the generic interfaces.
+            from .array_interfaces import array_interface_methods
+            methods = array_interface_methods(loader, th.element, iface)
+            if methods is not None:
+                return iface, methods
         raise_what = f"{th.full_name} does not implement {iface.full_name}"
         from ..errors import TypeResolutionError
         raise TypeResolutionError(raise_what)

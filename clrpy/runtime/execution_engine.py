@@ -29,6 +29,7 @@ from ..jit.intrinsics import LIBM_FUNCTIONS
 from ..metadata.schema import TableId as T
 from ..typesys.type_handle import TypeKind
 from ..typesys.type_loader import TypeLoader
+from .array_interfaces import array_interface_methods, array_interfaces
 from .class_init import ClassInitializer
 from .dispatch import Dispatch
 from .type_objects import TypeObjects
@@ -214,8 +215,11 @@ class ExecutionEngine:
         return th.ensure_layout().instance_size
 
     def extra_interfaces(self, th):
-        """Interfaces a type implements beyond its metadata (arrays' generic collection interfaces)."""
-        return []
+        """Interfaces a type implements beyond its metadata (arrays' generic collection interfaces),
+        as (interface, itable MethodDescs)."""
+        if th.kind != TypeKind.ARRAY:
+            return []
+        return array_interfaces(self.loader, th)
 
     def add_code_reference(self, md, address: int):
         """Remember a word holding `md`'s precode, to overwrite with its code once compiled."""
