@@ -83,8 +83,13 @@ class PythonHelpers:
         return obj
 
     def clrpy_new_array(self, array_type, length):
-        if length < 0:
+        # As Mono: a count that is negative or does not fit 32 bits overflows; an array longer than
+        # int.MaxValue (its Length is an int) cannot be allocated.
+        if length < 0 or length > 0xFFFFFFFF:
             self.engine.raise_builtin(BX.OVERFLOW, None, 0, "Arithmetic operation resulted in an overflow.")
+            return None
+        if length > 0x7FFFFFFF:
+            self.engine.raise_builtin(BX.OUT_OF_MEMORY, None, 0)
             return None
         th = self.engine.types.by_address[array_type]
         size = th.element.size_of_value
