@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass
 
 from .engine import NativeEngine
+from ..cil.decoder import decode
 from . import delegates
 from .importer import MethodImporter
 
@@ -18,35 +19,52 @@ class CompiledMethod:
     code: int                       # address of the method's machine code
     code_size: int                  # bytes of machine code
     il_size: int
+    tier: int = 1
     ir: str = ""
     seconds: float = 0.0
 
 
 class JitCompiler:
-    def __init__(self, env, engine: NativeEngine, keep_ir: bool = False):
+    """`engines` maps a tier (0: quick, 1: optimising) to the NativeEngine that compiles it."""
+
+    def __init__(self, env, engines, keep_ir: bool = False):
         self.env = env
-        self.engine = engine
+        self.engines = engines
         self.keep_ir = keep_ir
         self.methods_compiled = 0
         self.il_bytes_compiled = 0
         self.seconds = 0.0
 
-    def build_module(self, method):
+    def build_module(self, method, tier: int = 1):
         """The LLVM module for `method`: imported from its IL, or generated for runtime-implemented
         methods (delegates)."""
         if delegates.is_synthesized(method):
             return delegates.generate(self.env, method)
-        return MethodImporter(self.env, method).run()
+        return MethodImporter(self.env, method, tier=tier).run()
+
+    def has_loops(self, method) -> bool:
+        """Does the IL branch backwards (a loop)? Decides the first tier."""
+        loops = getattr(method, "has_loops", None)
+        if loops is None:
+            body = method.module.method_body(method.rid) if method.module is not None else None
+            loops = False
+            if body is not None:
+                for ins in decode(body.code):
+                    if any(t <= ins.offset for t in ins.branch_targets()):
+                        loops = True
+                        break
+            method.has_loops = loops
+        return loops
 
     def generate_ir(self, method) -> str:
         """The LLVM IR text for `method` (no code generated)."""
         return self.build_module(method).text()
 
-    def compile(self, method) -> CompiledMethod:
+    def compile(self, method, tier: int = 1) -> CompiledMethod:
         start = time.perf_counter()
-        mb = self.build_module(method)
+        mb = self.build_module(method, tier)
         ir = mb.text()
-        linked = self.engine.compile(ir, mb.name)
+        linked = self.engines[tier].compile(ir, mb.name, mb.external_symbols(), mb.defined_functions())
         symbol = self.env.method_symbol(method)
         seconds = time.perf_counter() - start
         body = method.module.method_body(method.rid) if not method.is_runtime_implemented else None
@@ -54,5 +72,5 @@ class JitCompiler:
         self.methods_compiled += 1
         self.il_bytes_compiled += il_size
         self.seconds += seconds
-        return CompiledMethod(method, linked.addresses[symbol], linked.sizes.get(symbol, 0), il_size,
+        return CompiledMethod(method, linked.addresses[symbol], linked.sizes.get(symbol, 0), il_size, tier,
                               ir if self.keep_ir else "", seconds)

@@ -10,6 +10,7 @@ could be saved and linked into another process the same way.
 MCJIT hands each object file to our object cache before linking it; we keep the bytes and read
 their symbol tables for code sizes (`object_file.py`).
 """
+import ctypes
 import time
 from dataclasses import dataclass
 
@@ -41,9 +42,15 @@ class CompiledModule:
 
 
 class NativeEngine:
-    """Compiles LLVM IR modules to machine code for the host CPU and links them into the process."""
+    """Compiles LLVM IR modules to machine code for the host CPU and links them into the process.
 
-    def __init__(self, opt_level: int = 2):
+    `opt_level` 0 is the quick tier: LLVM's fast instruction selector after only the cheap IR passes
+    that turn our allocas into registers and fold the obvious (SROA, instcombine, simplifycfg);
+    levels 1-3 run LLVM's standard pipeline and code generator at that level. Several engines (one
+    per tier) share one symbol table.
+    """
+
+    def __init__(self, opt_level: int = 2, symbols: dict = None):
         _initialise_llvm()
         self.opt_level = opt_level
         target = llvm.Target.from_default_triple()
@@ -52,10 +59,15 @@ class NativeEngine:
             opt=opt_level, reloc="pic", codemodel="default", jit=True)
         self.triple = llvm.get_process_triple()
         self.data_layout = str(self.target_machine.target_data)
-        self.ee = llvm.create_mcjit_compiler(llvm.parse_assembly(""), self.target_machine)
+        initial = llvm.parse_assembly("")
+        self.ee = llvm.create_mcjit_compiler(initial, self.target_machine)
         self._last_object = None
+        # llvmlite finds the module an object-cache callback is about by scanning every module the
+        # engine holds, which makes compiling n methods cost O(n^2); look it up by pointer instead.
+        self._modules_by_ptr = {ctypes.cast(initial._ptr, ctypes.c_void_p).value: initial}
+        self.ee._find_module_ptr = self._find_module
         self.ee.set_object_cache(self._object_compiled, lambda module: None)
-        self.symbols = {}
+        self.symbols = symbols if symbols is not None else {}
         self.modules_compiled = 0
 
     # -- symbols ---------------------------------------------------------------------------------
@@ -72,15 +84,22 @@ class NativeEngine:
             _bound[name] = address
 
     # -- compilation -----------------------------------------------------------------------------
+    def _find_module(self, module_ptr):
+        return self._modules_by_ptr.get(ctypes.cast(module_ptr, ctypes.c_void_p).value)
+
     def _object_compiled(self, module, buffer):
         self._last_object = bytes(buffer)
 
     def optimise(self, module):
-        if self.opt_level == 0:
-            return
-        pto = llvm.create_pipeline_tuning_options(self.opt_level)
+        pto = llvm.create_pipeline_tuning_options(max(self.opt_level, 1))
         pb = llvm.create_pass_builder(self.target_machine, pto)
-        mpm = pb.getModulePassManager()
+        if self.opt_level == 0:
+            mpm = llvm.create_new_module_pass_manager()
+            mpm.add_sroa_pass()
+            mpm.add_instruction_combine_pass()
+            mpm.add_simplify_cfg_pass()
+        else:
+            mpm = pb.getModulePassManager()
         mpm.run(module, pb)
         mpm.close()
         pb.close()
@@ -93,19 +112,26 @@ class NativeEngine:
         module.verify()
         return module
 
-    def compile(self, ir_text: str, name: str) -> CompiledModule:
-        """Optimise, generate and link one module; return the addresses of its functions."""
+    def compile(self, ir_text: str, name: str, externals=None, defined=None) -> CompiledModule:
+        """Optimise, generate and link one module; return the addresses of its functions.
+
+        `externals` (the symbols the module declares) and `defined` (the functions it defines) save
+        walking the module through the FFI when the caller knows them."""
         start = time.perf_counter()
         module = self.parse(ir_text, name)
-        # Collect the external names before optimising: the optimiser drops unused declarations,
-        # but module-level assembly (the prestub) may still refer to them.
-        externals = [fn.name for fn in module.functions if fn.is_declaration and not fn.name.startswith("llvm.")]
-        externals += [gv.name for gv in module.global_variables if gv.is_declaration]
+        if externals is None:
+            # Collect the external names before optimising: the optimiser drops unused declarations,
+            # but module-level assembly (the prestub) may still refer to them.
+            externals = [fn.name for fn in module.functions if fn.is_declaration and not fn.name.startswith("llvm.")]
+            externals += [gv.name for gv in module.global_variables if gv.is_declaration]
         self.optimise(module)
-        defined = [fn.name for fn in module.functions if not fn.is_declaration]
+        if defined is None:
+            defined = [fn.name for fn in module.functions if not fn.is_declaration]
         for symbol in externals:
-            self._bind(symbol)
+            if not symbol.startswith("llvm."):
+                self._bind(symbol)
         self._last_object = None
+        self._modules_by_ptr[ctypes.cast(module._ptr, ctypes.c_void_p).value] = module
         self.ee.add_module(module)
         self.ee.finalize_object()
         addresses = {n: self.ee.get_function_address(n) for n in defined}

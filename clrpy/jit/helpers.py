@@ -29,6 +29,8 @@ HELPERS = {h.name: h for h in (
            "allocate a single-dimensional array of the given array type and length"),
     Helper("clrpy_new_mdarray", "ptr", ("ptr", "ptr", "ptr"), True,
            "allocate a general array: array type, int32 lengths[rank], int32 lower bounds[rank]"),
+    Helper("clrpy_promote", "void", ("i64",), False,
+           "recompile a hot tier-0 method (method id) at the optimising tier and repoint its callers"),
     Helper("clrpy_class_init", "void", ("ptr",), True,
            "run the class constructor of a type with precise initialisation semantics, once"),
     Helper("clrpy_throw", "void", ("ptr", "i64", "i32"), False,

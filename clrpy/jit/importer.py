@@ -76,8 +76,9 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
                      FieldMixin, ArrayMixin, ObjectMixin, CastMixin):
     """Translates the IL of one MethodDesc into one LLVM function."""
 
-    def __init__(self, env, method, module_builder: ModuleBuilder = None):
+    def __init__(self, env, method, module_builder: ModuleBuilder = None, tier: int = 1):
         self.env = env
+        self.tier = tier
         self.method = method
         self.loader = env.loader
         self.module = method.module

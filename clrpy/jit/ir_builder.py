@@ -250,6 +250,13 @@ class ModuleBuilder:
     def add(self, fn: FunctionBuilder):
         self.functions.append(fn)
 
+    def external_symbols(self):
+        """The names of everything the module declares but does not define (bound at link time)."""
+        return list(self.globals) + list(self.declarations)
+
+    def defined_functions(self):
+        return [f.name for f in self.functions]
+
     def text(self) -> str:
         parts = [f"; module {self.name}"]
         parts.extend(self.globals.values())

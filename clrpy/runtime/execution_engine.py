@@ -45,10 +45,18 @@ from .statics import StaticsTable
 from .strings import StringTable
 
 
+PROMOTION_CALLS = 30      # calls of a tier-0 method before it is recompiled optimised (CoreCLR: 30)
+
+
 class RuntimeOptions:
-    def __init__(self, trace=(), opt_level=2, max_heap=None, trace_stream=None):
+    """How the runtime runs code. `tiered` (the default) compiles a method first at the quick tier
+    (opt level 0) and again at `opt_level` once it has been called PROMOTION_CALLS times; methods
+    with loops start at `opt_level`. Without tiering every method is compiled at `opt_level`."""
+
+    def __init__(self, trace=(), opt_level=2, max_heap=None, trace_stream=None, tiered=True):
         self.trace = set(trace)
         self.opt_level = opt_level
+        self.tiered = tiered and opt_level > 0
         self.max_heap = max_heap
         self.trace_stream = trace_stream or sys.stderr
 
@@ -61,7 +69,9 @@ class ExecutionEngine:
         self.binder = binder
         self.loader = TypeLoader(binder)
         self.arena = NativeArena()
-        self.native = NativeEngine(self.options.opt_level)
+        symbols = {}
+        self.native = NativeEngine(self.options.opt_level, symbols)      # the optimising tier
+        self.native_quick = NativeEngine(0, symbols) if self.options.tiered else self.native
         self.types = NativeTypeTable(self)
         self.heap = ManagedHeap(self.arena, self.native.define_symbol, self.options.max_heap)
         self.statics = StaticsTable(self.arena, self.native.define_symbol, self.type_key)
@@ -75,7 +85,8 @@ class ExecutionEngine:
         self.python_roots = {}          # object address -> references held by Python (GC roots)
         self.methods = [None]           # method id -> MethodDesc (id 0 is never used)
         self.jit_env = RuntimeJitInterface(self)
-        self.jit = JitCompiler(self.jit_env, self.native, keep_ir="ir" in self.options.trace)
+        self.jit = JitCompiler(self.jit_env, {0: self.native_quick, 1: self.native},
+                               keep_ir="ir" in self.options.trace)
         self.helpers = PythonHelpers(self)
         self._bind_libm()
         check_host()
@@ -222,10 +233,10 @@ class ExecutionEngine:
         return array_interfaces(self.loader, th)
 
     def add_code_reference(self, md, address: int):
-        """Remember a word holding `md`'s precode, to overwrite with its code once compiled."""
+        """Remember a word holding `md`'s entry (precode or code), to overwrite whenever the method
+        gets new code (compiled, or promoted to the optimising tier)."""
         if md.code:
             write_u64(address, md.code)
-            return
         refs = getattr(md, "code_references", None)
         if refs is None:
             refs = md.code_references = []
@@ -238,20 +249,50 @@ class ExecutionEngine:
         if md.is_abstract:
             raise InvalidProgramError(f"cannot call abstract method {md.full_name}")
         self.method_id(md)
-        cm = self.jit.compile(md)
+        self._install(md, self.jit.compile(md, self._first_tier(md)))
+        return md.code
+
+    def _first_tier(self, md) -> int:
+        """Tier 0 (quick) for most methods; tier 1 at once for methods with loops, whose one call
+        may run long (CoreCLR makes the same choice), and for class constructors' callees' sake
+        never for a method that cannot be promoted later."""
+        if not self.options.tiered or md.is_runtime_implemented:
+            return 1
+        return 1 if self.jit.has_loops(md) else 0
+
+    def promote(self, md):
+        """Recompile a hot tier-0 method at tier 1 and point every caller at the new code."""
+        if getattr(md, "tier", 1) != 0:
+            return
+        md.tier = 1                       # also stops a second request while this one compiles
+        try:
+            cm = self.jit.compile(md, 1)
+        except (InvalidProgramError, UnsupportedFeatureError):
+            return                        # keep running the tier-0 code
+        self._install(md, cm)
+
+    def _install(self, md, cm):
         md.code = cm.code
         md.code_size = cm.code_size
+        md.tier = cm.tier
         write_u64(self.entry_cell(md), cm.code)
         for address in getattr(md, "code_references", ()):
-            write_u64(address, cm.code)         # vtable slots and the like: backpatch them too
-        md.code_references = None
+            write_u64(address, cm.code)         # vtable slots, itables: backpatch them too
         if "jit" in self.options.trace:
             self.options.trace_stream.write(
                 f"[jit] {md.display_signature()}: IL {cm.il_size} bytes, native {cm.code_size} bytes, "
-                f"{cm.seconds * 1000:.2f} ms\n")
+                f"tier {cm.tier}, {cm.seconds * 1000:.2f} ms\n")
         if "ir" in self.options.trace:
             self.options.trace_stream.write(cm.ir)
-        return md.code
+
+    def call_counter(self, md) -> int:
+        """The word a tier-0 method's prologue counts its calls down in (promotion at zero)."""
+        counter = getattr(md, "call_counter", 0)
+        if not counter:
+            counter = md.call_counter = self.arena.alloc(4, 4)
+            ctypes.c_int32.from_address(counter).value = PROMOTION_CALLS
+            self.native.define_symbol("count:" + self.method_key(md), counter)
+        return counter
 
     # -- exceptions ---------------------------------------------------------------------------------
     def raise_builtin(self, kind: int, method, il_offset: int, message: str = None):

@@ -23,6 +23,7 @@ SIGNATURES = {
     "clrpy_new_array": C.CFUNCTYPE(C.c_void_p, C.c_void_p, C.c_int64),
     "clrpy_new_mdarray": C.CFUNCTYPE(C.c_void_p, C.c_void_p, C.c_void_p, C.c_void_p),
     "clrpy_class_init": C.CFUNCTYPE(None, C.c_void_p),
+    "clrpy_promote": C.CFUNCTYPE(None, C.c_int64),
     "clrpy_throw": C.CFUNCTYPE(None, C.c_void_p, C.c_int64, C.c_int32),
     "clrpy_throw_builtin": C.CFUNCTYPE(None, C.c_int32, C.c_int64, C.c_int32),
     "clrpy_throw_not_supported": C.CFUNCTYPE(None, C.c_int64, C.c_int64, C.c_int32),
@@ -103,6 +104,9 @@ class PythonHelpers:
             self.engine.raise_builtin(BX.OVERFLOW, None, 0, "Arithmetic operation resulted in an overflow.")
             return None
         return self.engine.heap.new_mdarray(array_type, th.element.size_of_value, n, lo)
+
+    def clrpy_promote(self, method_id):
+        self.engine.promote(self.engine.methods[method_id])
 
     def clrpy_class_init(self, type_handle):
         th = self.engine.types.by_address[type_handle]

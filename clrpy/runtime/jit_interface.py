@@ -7,7 +7,8 @@ to this process's address when it is first named. The JIT thereby never sees an 
 Class initialisation is decided here, at JIT time, the way Mono does it:
 * a type without a class constructor, or whose constructor has already run, needs nothing;
 * a `beforefieldinit` type has its constructor run now, before the method that touches its
-  statics is even compiled (ECMA-335 allows any time before the first static field access);
+  statics is even compiled (ECMA-335 allows any time before the first static field access),
+  and so before its own static methods and constructors (and a value type's methods) are;
 * a type with *precise* semantics gets a test of its initialised flag in the generated code:
   at static field accesses from other types' methods, and in the prologue of its own static
   methods and instance constructors, and of a value type's instance methods (the first call of
@@ -79,10 +80,16 @@ class RuntimeJitInterface(JitEnvironment):
     def emit_prologue(self, imp):
         md = imp.method
         owner = md.owner
+        if imp.tier == 0 and not md.is_class_constructor:
+            self._emit_call_counting(imp)
         # ECMA-335 II.10.5.3.1: static methods and constructors trigger it, and so do a value
         # type's instance methods (a struct's value exists without any constructor call).
-        if (md.is_static or md.is_constructor or owner.is_value_type) and not md.is_class_constructor \
-                and self._needs_runtime_check(owner):
+        if (md.is_static or md.is_constructor or owner.is_value_type) and not md.is_class_constructor:
+            state = self.engine.class_init
+            if not state.has_cctor(owner) or state.is_done(owner) or state.is_running_here(owner):
+                return
+            if owner.is_before_field_init and state.run_now(owner):
+                return
             self._emit_init_check(imp, owner)
 
     def emit_epilogue(self, imp):
@@ -137,9 +144,20 @@ class RuntimeJitInterface(JitEnvironment):
             return      # its own methods run only after the constructor was triggered
         self._emit_init_check(imp, th)
 
-    def _needs_runtime_check(self, th) -> bool:
-        state = self.engine.class_init
-        return (state.has_cctor(th) and not th.is_before_field_init and not state.is_done(th))
+    def _emit_call_counting(self, imp):
+        """Tier-0 code counts its calls down; at zero it asks for the optimised tier (the call in
+        progress, and any on other frames, finish in tier-0 code)."""
+        fn = imp.fn
+        self.engine.call_counter(imp.method)
+        counter = imp.mb.external_global("count:" + self.engine.method_key(imp.method))
+        n = fn.binop("sub", fn.load("i32", counter, 4), const("i32", 1))
+        fn.store(n, counter, 4)
+        hot, cont = fn.block("promote"), fn.block("counted")
+        fn.cbr(fn.icmp("eq", n, const("i32", 0)), hot, cont, "unlikely")
+        fn.at(hot)
+        fn.call("void", imp.helper("clrpy_promote"), [imp.method_id()])
+        fn.br(cont)
+        fn.at(cont)
 
     def _emit_init_check(self, imp, th):
         fn = imp.fn

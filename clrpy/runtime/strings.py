@@ -23,6 +23,11 @@ class StringTable:
             self.interned[text] = obj
         return obj
 
+    def new(self, text: str) -> int:
+        """A new (not interned) String object."""
+        e = self.engine
+        return e.heap.new_string(e.types.address(e.loader.string_type), text)
+
     def literal_symbol(self, module, token: int) -> str:
         name = module.assembly_name.name if module.assembly_name else module.name
         symbol = f"str:{name}:{token:08x}"

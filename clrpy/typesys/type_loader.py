@@ -338,9 +338,12 @@ class TypeLoader:
 
     # -- members -----------------------------------------------------------------------------------
     def method_of(self, owner: TypeHandle, rid: int) -> MethodDesc:
-        for m in owner.methods:
-            if m.rid == rid:
-                return m
+        by_rid = getattr(owner, "_methods_by_rid", None)
+        if by_rid is None:
+            by_rid = owner._methods_by_rid = {m.rid: m for m in owner.methods}
+        m = by_rid.get(rid)
+        if m is not None:
+            return m
         raise BadImageError(f"method 0x{0x06000000 | rid:08x} is not a member of {owner.full_name}")
 
     def instantiate_method(self, generic: MethodDesc, args) -> MethodDesc:
