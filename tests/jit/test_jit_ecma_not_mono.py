@@ -7,6 +7,8 @@ out; here clrpy's results are checked against the standard.
   float64, stind.r8 of a float32) stores the raw bits in Mono; III.1.6 converts implicitly.
 * ckfinite throws ArithmeticException (III.3.20); Mono throws its subclass OverflowException.
 * An array index is a native int (III.4.7); Mono compares only its low 32 bits with the length.
+* conv.r.un of a uint64 halfway between two doubles rounds to even (IEC 60559, I.12.1.3); Mono
+  rounds 2^63 + 2^10 up.
 """
 import pytest
 
@@ -38,6 +40,7 @@ SOURCE = r"""
   .method public static float64 test_ckfinite_nan() cil managed { .maxstack 8 ldc.r8 0.0 ldc.r8 0.0 div ckfinite ret }
   .method public static float64 test_ckfinite_infinity() cil managed { .maxstack 8 ldc.r8 1.0 ldc.r8 0.0 div ckfinite ret }
   .method public static float32 test_ckfinite_float32_infinity() cil managed { .maxstack 8 ldc.r4 3e38 ldc.r4 3e38 add ckfinite ret }
+  .method public static float64 test_conv_r_un_ties_to_even() cil managed { .maxstack 8 ldc.i8 0x8000000000000400 conv.r.un ret }
   .method public static int32 test_array_index_beyond_32_bits() cil managed
   {
     .maxstack 8
@@ -63,6 +66,7 @@ EXPECTED = {
     "test_ckfinite_infinity": "!System.ArithmeticException",
     "test_ckfinite_float32_infinity": "!System.ArithmeticException",
     "test_array_index_beyond_32_bits": "!System.IndexOutOfRangeException",
+    "test_conv_r_un_ties_to_even": "d:43e0000000000000",               # 2^63
 }
 
 

@@ -52,6 +52,9 @@ public static class ArrayTests
     public static int test_negative_size_min() { byte[] a = new byte[I(int.MinValue)]; return a.Length; }
     public static int test_negative_size_long() { int[] a = new int[L(-5)]; return a.Length; }
 
+    public static int test_size_beyond_int_max() { byte[] a = new byte[L(0x80000000L)]; return a.Length; }
+    public static int test_size_beyond_uint_max() { byte[] a = new byte[L(0x100000001L)]; return a.Length; }
+    public static int test_size_uint_max() { byte[] a = new byte[(uint)I(-1)]; return a.Length; }
     public static int test_bubble_sort()
     {
         int[] a = new int[50];

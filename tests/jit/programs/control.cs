@@ -76,6 +76,134 @@ public static class ControlTests
         }
     }
 
+    static int BigSwitch(int x)
+    {
+        switch (x)
+        {
+            case 0: return 0;
+            case 1: return 7;
+            case 2: return 14;
+            case 3: return 21;
+            case 4: return 28;
+            case 5: return 35;
+            case 6: return 42;
+            case 7: return 49;
+            case 8: return 56;
+            case 9: return 63;
+            case 10: return 70;
+            case 11: return 77;
+            case 12: return 84;
+            case 13: return 91;
+            case 14: return 98;
+            case 15: return 4;
+            case 16: return 11;
+            case 17: return 18;
+            case 18: return 25;
+            case 19: return 32;
+            case 20: return 39;
+            case 21: return 46;
+            case 22: return 53;
+            case 23: return 60;
+            case 24: return 67;
+            case 25: return 74;
+            case 26: return 81;
+            case 27: return 88;
+            case 28: return 95;
+            case 29: return 1;
+            case 30: return 8;
+            case 31: return 15;
+            case 32: return 22;
+            case 33: return 29;
+            case 34: return 36;
+            case 35: return 43;
+            case 36: return 50;
+            case 37: return 57;
+            case 38: return 64;
+            case 39: return 71;
+            case 40: return 78;
+            case 41: return 85;
+            case 42: return 92;
+            case 43: return 99;
+            case 44: return 5;
+            case 45: return 12;
+            case 46: return 19;
+            case 47: return 26;
+            case 48: return 33;
+            case 49: return 40;
+            case 50: return 47;
+            case 51: return 54;
+            case 52: return 61;
+            case 53: return 68;
+            case 54: return 75;
+            case 55: return 82;
+            case 56: return 89;
+            case 57: return 96;
+            case 58: return 2;
+            case 59: return 9;
+            case 60: return 16;
+            case 61: return 23;
+            case 62: return 30;
+            case 63: return 37;
+            case 64: return 44;
+            case 65: return 51;
+            case 66: return 58;
+            case 67: return 65;
+            case 68: return 72;
+            case 69: return 79;
+            case 70: return 86;
+            case 71: return 93;
+            case 72: return 100;
+            case 73: return 6;
+            case 74: return 13;
+            case 75: return 20;
+            case 76: return 27;
+            case 77: return 34;
+            case 78: return 41;
+            case 79: return 48;
+            case 80: return 55;
+            case 81: return 62;
+            case 82: return 69;
+            case 83: return 76;
+            case 84: return 83;
+            case 85: return 90;
+            case 86: return 97;
+            case 87: return 3;
+            case 88: return 10;
+            case 89: return 17;
+            case 90: return 24;
+            case 91: return 31;
+            case 92: return 38;
+            case 93: return 45;
+            case 94: return 52;
+            case 95: return 59;
+            case 96: return 66;
+            case 97: return 73;
+            case 98: return 80;
+            case 99: return 87;
+            case 100: return 94;
+            case 101: return 0;
+            case 102: return 7;
+            case 103: return 14;
+            case 104: return 21;
+            case 105: return 28;
+            case 106: return 35;
+            case 107: return 42;
+            case 108: return 49;
+            case 109: return 56;
+            case 110: return 63;
+            case 111: return 70;
+            case 112: return 77;
+            case 113: return 84;
+            case 114: return 91;
+            case 115: return 98;
+            case 116: return 4;
+            case 117: return 11;
+            case 118: return 18;
+            case 119: return 25;
+            default: return -x;
+        }
+    }
+    public static int test_big_switch() { int h = 0; for (int i = -5; i < 130; i++) h = h * 31 + BigSwitch(i); return h; }
     public static int test_switch_dense()
     {
         int h = 0;

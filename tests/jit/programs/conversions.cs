@@ -74,6 +74,14 @@ public static class ConversionTests
     public static float test_u4_to_r4() { uint x = 0xFFFFFF7F; return (float)x; }
     public static float test_i8_to_r4() { long x = 0x7FFFFF7FFFFFFFFFL; return (float)x; }
     public static float test_i4_to_r4() { int x = 0x7FFFFFC0; return (float)x; }
+    // Rounding once (int64 -> float32 directly) or twice (uint64 goes through float64 with conv.r.un).
+    public static float test_i8_to_r4_single_rounding() { long x = (1L << 60) + (1L << 36) + 1; return (float)x; }
+    public static float test_u8_to_r4_via_double() { ulong x = (1UL << 60) + (1UL << 36) + 1; return (float)x; }
+    public static float test_u8_to_r4_high() { ulong x = (1UL << 63) + (1UL << 39) + 1; return (float)x; }
+    public static float test_u4_to_r4_round_up() { uint x = 0x80000081u; return (float)x; }
+    public static double test_u8_to_r8_round_to_even_up() { ulong x = 0x8000000000000C00UL; return (double)x; }
+    public static double test_u8_to_r8_above_half() { ulong x = 0x8000000000000401UL; return (double)x; }
+    public static double test_u8_to_r8_top() { ulong x = 0xFFFFFFFFFFFFFC00UL; return (double)x; }
     public static long test_grid_int_to_float()
     {
         long[] v = Longs(); long h = 0;

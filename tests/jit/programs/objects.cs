@@ -120,10 +120,24 @@ public static class ObjectTests
         return s;
     }
     public static int test_struct_reinit() { Small s; s.A = 1; s.B = 2; s = new Small(); return s.A + s.B; }
+    public static double test_struct_conditional() { Vec a = new Vec(1, 2), b = new Vec(3, 4); double s = 0; for (int i = 0; i < 5; i++) s += (i % 2 == 0 ? a : b).Length2(); return s; }
+    public static double test_static_struct_field() { StructStatics.V = new Vec(6, 8); StructStatics.V.Scale(0.5); return StructStatics.V.Length2(); }
+    public static long test_newobj_all_argument_types() { Everything e = new Everything(true, -3, 200, -300, 'k', 1 << 20, -1L << 40, 0.5f, 0.25); return e.Sum; }
     public static double test_struct_in_loop()
     {
         Vec acc = new Vec(0, 0);
         for (int i = 0; i < 100; i++) acc = acc.Add(new Vec(i, 1));
         return acc.X + acc.Y;
+    }
+}
+
+public static class StructStatics { public static Vec V; }
+
+public class Everything
+{
+    public long Sum;
+    public Everything(bool b, sbyte i1, byte u1, short i2, char c, int i4, long i8, float r4, double r8)
+    {
+        Sum = (b ? 1 : 0) + i1 + u1 + i2 + c + i4 + i8 + (long)(r4 * 8) + (long)(r8 * 16);
     }
 }

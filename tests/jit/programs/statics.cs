@@ -33,6 +33,8 @@ public static class LogI { public static int T; public static void Add(int k) { 
 public static class LogJ { public static int T; public static void Add(int k) { T = T * 10 + k; } }
 public static class LogK { public static int T; public static void Add(int k) { T = T * 10 + k; } }
 public static class LogL { public static int T; public static void Add(int k) { T = T * 10 + k; } }
+public static class LogM { public static int T; public static void Add(int k) { T = T * 10 + k; } }
+public static class LogN { public static int T; public static void Add(int k) { T = T * 10 + k; } }
 
 public class PreciseA { public static int X; static PreciseA() { LogA.Add(1); X = 5; } }
 public class BeforeFieldInitB { public static int X = Init(); static int Init() { LogB.Add(1); return 5; } }
@@ -49,6 +51,8 @@ public class ThrowingBfiJ { public static int X = Fail(); static int Fail() { Lo
 public struct StructK { public static long X; public int F; static StructK() { LogK.Add(1); X = 77; } public int Get() { return F + 1; } }
 public class BeforeFieldInitL { public static int X = Init(); static int Init() { LogL.Add(1); return 6; } }
 public class ViaCalleeL { public static int Read() { return BeforeFieldInitL.X; } }
+public class BeforeFieldInitM { public static int X = Init(); static int Init() { LogM.Add(1); return 8; } public static int M() { LogM.Add(2); return 3; } }
+public class PreciseN { public static int X = Init(); static PreciseN() { LogN.Add(2); } static int Init() { LogN.Add(1); return 4; } }
 
 public static class StaticsTests
 {
@@ -163,6 +167,18 @@ public static class StaticsTests
         LogK.Add(3);
         long x = StructK.X;
         return LogK.T * 1000 + (int)x * 10 + f;
+    }
+    public static int test_cctor_beforefieldinit_not_run_by_static_call()
+    {
+        int x = BeforeFieldInitM.M();
+        LogM.Add(3);
+        return LogM.T * 10 + x;
+    }
+    public static int test_cctor_initialisers_then_body()
+    {
+        LogN.Add(3);
+        int x = PreciseN.X;
+        return LogN.T * 10 + x;
     }
     public static int test_cctor_beforefieldinit_through_callee()
     {
