@@ -14,7 +14,9 @@ in one canonical form:
 
 The Mono side is a small reflection driver (mono_driver.cs) whose output is cached per content hash
 of driver and test assembly under tests/.cache. The clrpy side calls each method through the
-embedding API, one clrpy.Runtime per test assembly per worker process.
+embedding API, in two clrpy.Runtimes per test assembly per worker process: one compiling in tiers
+(a test method, called once, then runs the quick tier's code unless it has loops) and one
+compiling everything optimised, so that both code generators are compared with Mono.
 """
 import hashlib
 import os
@@ -110,10 +112,10 @@ def canonical(text: str) -> str:
 class ClrpyRunner:
     """One clrpy runtime with one test assembly loaded."""
 
-    def __init__(self, assembly: Path):
+    def __init__(self, assembly: Path, tiered: bool = True):
         import clrpy
         self.clrpy = clrpy
-        self.runtime = clrpy.Runtime()
+        self.runtime = clrpy.Runtime(tiered=tiered)
         self.assembly = self.runtime.load(assembly)
         self.methods = {}           # name -> ManagedMethod
         module = self.assembly.module

@@ -12,7 +12,8 @@ class _Program:
     def __init__(self, src, variant):
         assembly = build(src, variant)
         self.expected = mono_results(assembly)
-        self.runner = ClrpyRunner(assembly)
+        self.runner = ClrpyRunner(assembly)                     # in tiers, as by default
+        self.optimised = ClrpyRunner(assembly, tiered=False)    # every method at the optimising tier
 
 
 @pytest.fixture(scope="session")
@@ -22,6 +23,7 @@ def programs():
     yield cache
     for p in cache.values():
         p.runner.close()
+        p.optimised.close()
 
 
 def _program(programs, src, variant) -> _Program:
@@ -35,7 +37,8 @@ def _program(programs, src, variant) -> _Program:
 def test_same_result_as_mono(programs, src, variant, name):
     p = _program(programs, src, variant)
     assert name in p.expected, f"Mono did not run {name}"
-    assert p.runner.call(name) == p.expected[name]
+    results = {"tiered": p.runner.call(name), "optimised": p.optimised.call(name)}
+    assert results == {"tiered": p.expected[name], "optimised": p.expected[name]}
 
 
 @pytest.mark.parametrize("src,variant", SOURCES, ids=[f"{s.name}-{v}" for s, v in SOURCES])
