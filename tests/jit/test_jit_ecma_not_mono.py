@@ -5,8 +5,11 @@ out; here clrpy's results are checked against the standard.
 * conv.r.un of a native int reads only its low 32 bits in Mono.
 * Storing an F value into a location of the other float width without conv (stsfld float32 of a
   float64, stind.r8 of a float32) stores the raw bits in Mono; III.1.6 converts implicitly.
-* ckfinite throws ArithmeticException (III.3.20); Mono throws its subclass OverflowException.
+* ckfinite throws ArithmeticException (III.3.24); Mono throws its subclass OverflowException.
 * An array index is a native int (III.4.7); Mono compares only its low 32 bits with the length.
+* An int32 operand of a native int operation is sign-extended, as everywhere an int32 is used as
+  a native int (III.1.6); Mono zero-extends the first operand of the overflow-checked forms, even
+  of the signed ones (-1 add.ovf 0 gives 4294967295), and sign-extends the second.
 * conv.r.un of a uint64 halfway between two doubles rounds to even (IEC 60559, I.12.1.3); Mono
   rounds 2^63 + 2^10 up.
 """
@@ -41,6 +44,8 @@ SOURCE = r"""
   .method public static float64 test_ckfinite_infinity() cil managed { .maxstack 8 ldc.r8 1.0 ldc.r8 0.0 div ckfinite ret }
   .method public static float32 test_ckfinite_float32_infinity() cil managed { .maxstack 8 ldc.r4 3e38 ldc.r4 3e38 add ckfinite ret }
   .method public static float64 test_conv_r_un_ties_to_even() cil managed { .maxstack 8 ldc.i8 0x8000000000000400 conv.r.un ret }
+  .method public static native int test_add_ovf_int32_first_native_int_second() cil managed { .maxstack 8 ldc.i4.m1 ldc.i4.0 conv.i add.ovf ret }
+  .method public static native int test_mul_ovf_un_int32_first_native_int_second() cil managed { .maxstack 8 ldc.i4.m1 ldc.i4.1 conv.i mul.ovf.un ret }
   .method public static int32 test_array_index_beyond_32_bits() cil managed
   {
     .maxstack 8
@@ -66,6 +71,8 @@ EXPECTED = {
     "test_ckfinite_infinity": "!System.ArithmeticException",
     "test_ckfinite_float32_infinity": "!System.ArithmeticException",
     "test_array_index_beyond_32_bits": "!System.IndexOutOfRangeException",
+    "test_add_ovf_int32_first_native_int_second": "-1",
+    "test_mul_ovf_un_int32_first_native_int_second": "-1",                # 2^64 - 1 as unsigned: fits
     "test_conv_r_un_ties_to_even": "d:43e0000000000000",               # 2^63
 }
 
