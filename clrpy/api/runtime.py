@@ -1,8 +1,9 @@
 """Runtime, Assembly, ManagedType and ManagedMethod: the objects of the embedding API.
 
 A Runtime is one execution engine (one AppDomain) with its binder; managed code runs on the
-runtime's managed thread (a large stack), and an exception that leaves managed code arrives in
-Python as `clrpy.ManagedException` carrying the .NET type name, message and frames.
+process's managed thread (a large stack, shared by all runtimes), and an exception that leaves
+managed code arrives in Python as `clrpy.ManagedException` carrying the .NET type name, message
+and frames.
 """
 import os
 import re
@@ -22,7 +23,7 @@ class Runtime:
         """`tiered=False` compiles every method at `opt_level` at once (runtime/execution_engine.py)."""
         self.binder = AssemblyBinder(app_dir=app_dir, framework_dir=framework_dir, probe_paths=probe_paths)
         self.engine = ExecutionEngine(self.binder, RuntimeOptions(trace=trace, opt_level=opt_level, tiered=tiered))
-        self.thread = ManagedThread()
+        self.thread = ManagedThread.shared()
         _RUNTIMES[id(self.engine)] = self
         self._assemblies = {}
 
@@ -41,7 +42,7 @@ class Runtime:
         return self.thread.call(self.engine.run_main, module, list(args))
 
     def close(self):
-        self.thread.stop()
+        """Nothing to release yet: the managed thread is shared by the process's runtimes."""
 
     def __enter__(self):
         return self

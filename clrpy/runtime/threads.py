@@ -41,6 +41,19 @@ class ManagedThread:
     same room as under `clrpy run`, and so that all managed code of a runtime runs on one thread.
     """
 
+    _shared = None
+    _shared_lock = threading.Lock()
+
+    @classmethod
+    def shared(cls) -> "ManagedThread":
+        """The process's managed thread, shared by all its runtimes. One reserved stack, however
+        many runtimes a process creates: every further gigabyte reserved spreads the address space,
+        and LLVM's JIT linker (RuntimeDyld) needs code within 2 GB of the data sections it refers to."""
+        with cls._shared_lock:
+            if cls._shared is None:
+                cls._shared = cls()
+            return cls._shared
+
     def __init__(self):
         import queue
         self._queue = queue.Queue()
