@@ -1,5 +1,7 @@
 """The JIT's instruction tests: every test method of tests/jit/programs/ runs under clrpy and under Mono,
 and the results must be the same (differential.py describes the canonical form)."""
+from collections import OrderedDict
+
 import pytest
 
 from differential import ClrpyRunner, build, declared_tests, mono_results, sources, variants
@@ -15,21 +17,33 @@ class _Program:
         self.runner = ClrpyRunner(assembly)                     # in tiers, as by default
         self.optimised = ClrpyRunner(assembly, tiered=False)    # every method at the optimising tier
 
+    def close(self):
+        self.runner.close()
+        self.optimised.close()
+
+
+# Runtimes kept open per worker: tests arrive roughly grouped by program, and each runtime holds a
+# large thread stack and native memory, so only the most recently used programs stay open.
+OPEN_PROGRAMS = 2
+
 
 @pytest.fixture(scope="session")
 def programs():
-    """(source, variant) -> its Mono results and its clrpy runtime, built on first use in each worker."""
-    cache = {}
+    """(source, variant) -> its Mono results and its clrpy runtimes, built on first use in each worker."""
+    cache = OrderedDict()
     yield cache
     for p in cache.values():
-        p.runner.close()
-        p.optimised.close()
+        p.close()
 
 
 def _program(programs, src, variant) -> _Program:
-    p = programs.get((src, variant))
+    key = (src, variant)
+    p = programs.get(key)
     if p is None:
-        p = programs[(src, variant)] = _Program(src, variant)
+        while len(programs) >= OPEN_PROGRAMS:
+            programs.popitem(last=False)[1].close()
+        p = programs[key] = _Program(src, variant)
+    programs.move_to_end(key)
     return p
 
 

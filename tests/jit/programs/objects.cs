@@ -123,6 +123,17 @@ public static class ObjectTests
     public static double test_struct_conditional() { Vec a = new Vec(1, 2), b = new Vec(3, 4); double s = 0; for (int i = 0; i < 5; i++) s += (i % 2 == 0 ? a : b).Length2(); return s; }
     public static double test_static_struct_field() { StructStatics.V = new Vec(6, 8); StructStatics.V.Scale(0.5); return StructStatics.V.Length2(); }
     public static long test_newobj_all_argument_types() { Everything e = new Everything(true, -3, 200, -300, 'k', 1 << 20, -1L << 40, 0.5f, 0.25); return e.Sum; }
+    static double MutateParameter(Vec v) { v.X = 100; v.Scale(2); return v.X + v.Y; }
+    public static double test_struct_parameter_mutation_stays_in_callee() { Vec a = new Vec(1, 2); double r = MutateParameter(a); return r * 1000 + a.X + a.Y; }
+    static Vec Twice(Vec v) { v.Scale(2); return v; }
+    public static double test_struct_result_into_array_and_field()
+    {
+        Vec[] vs = new Vec[2];
+        vs[1] = Twice(new Vec(1, 3));
+        Holder h = new Holder();
+        h.V = Twice(vs[1]);
+        return vs[1].X * 100 + vs[1].Y * 10 + h.V.Length2();
+    }
     public static double test_struct_in_loop()
     {
         Vec acc = new Vec(0, 0);

@@ -34,6 +34,7 @@ public static class LogJ { public static int T; public static void Add(int k) { 
 public static class LogK { public static int T; public static void Add(int k) { T = T * 10 + k; } }
 public static class LogL { public static int T; public static void Add(int k) { T = T * 10 + k; } }
 public static class LogM { public static int T; public static void Add(int k) { T = T * 10 + k; } }
+public static class LogO { public static int T; public static void Add(int k) { T = T * 10 + k; } }
 public static class LogN { public static int T; public static void Add(int k) { T = T * 10 + k; } }
 
 public class PreciseA { public static int X; static PreciseA() { LogA.Add(1); X = 5; } }
@@ -52,6 +53,7 @@ public struct StructK { public static long X; public int F; static StructK() { L
 public class BeforeFieldInitL { public static int X = Init(); static int Init() { LogL.Add(1); return 6; } }
 public class ViaCalleeL { public static int Read() { return BeforeFieldInitL.X; } }
 public class BeforeFieldInitM { public static int X = Init(); static int Init() { LogM.Add(1); return 8; } public static int M() { LogM.Add(2); return 3; } }
+public class PreciseO { public static int X; static PreciseO() { LogO.Add(1); X = 5; } }
 public class PreciseN { public static int X = Init(); static PreciseN() { LogN.Add(2); } static int Init() { LogN.Add(1); return 4; } }
 
 public static class StaticsTests
@@ -179,6 +181,13 @@ public static class StaticsTests
         LogN.Add(3);
         int x = PreciseN.X;
         return LogN.T * 10 + x;
+    }
+    public static int test_cctor_precise_on_ldsflda()
+    {
+        LogO.Add(2);
+        IncRef(ref PreciseO.X);
+        LogO.Add(3);
+        return LogO.T * 10 + PreciseO.X;
     }
     public static int test_cctor_beforefieldinit_through_callee()
     {
