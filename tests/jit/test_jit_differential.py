@@ -1,7 +1,5 @@
 """The JIT's instruction tests: every test method of tests/jit/programs/ runs under clrpy and under Mono,
 and the results must be the same (differential.py describes the canonical form)."""
-from collections import OrderedDict
-
 import pytest
 
 from differential import ClrpyRunner, build, declared_tests, mono_results, sources, variants
@@ -22,28 +20,19 @@ class _Program:
         self.optimised.close()
 
 
-# Runtimes kept open per worker: tests arrive roughly grouped by program, and each runtime holds a
-# large thread stack and native memory, so only the most recently used programs stay open.
-OPEN_PROGRAMS = 2
-
-
 @pytest.fixture(scope="session")
 def programs():
     """(source, variant) -> its Mono results and its clrpy runtimes, built on first use in each worker."""
-    cache = OrderedDict()
+    cache = {}
     yield cache
     for p in cache.values():
         p.close()
 
 
 def _program(programs, src, variant) -> _Program:
-    key = (src, variant)
-    p = programs.get(key)
+    p = programs.get((src, variant))
     if p is None:
-        while len(programs) >= OPEN_PROGRAMS:
-            programs.popitem(last=False)[1].close()
-        p = programs[key] = _Program(src, variant)
-    programs.move_to_end(key)
+        p = programs[(src, variant)] = _Program(src, variant)
     return p
 
 
