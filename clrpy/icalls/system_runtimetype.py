@@ -11,41 +11,57 @@ def _string(engine, text):
     return engine.strings.new(text) if text is not None else 0
 
 
+# Name formats, as Mono's runtime spells them: Type.ToString() (REFLECTION: generic arguments by
+# their own names), Type.FullName (FULL: generic arguments assembly-qualified, each in brackets) and
+# Type.AssemblyQualifiedName (QUALIFIED).
+REFLECTION, FULL, QUALIFIED = 0, 1, 2
+
+
 def reflection_name(th, full: bool, assembly_qualified: bool) -> str:
-    """Type.Name / Type.FullName / AssemblyQualifiedName spelling: nested types with '+', generic
-    arguments in brackets (assembly-qualified inside FullName, as .NET writes them)."""
+    """RuntimeType.getFullName(full, assembly_qualified): ToString() is (False, False), FullName
+    (True, False), AssemblyQualifiedName (True, True)."""
+    return type_name(th, (QUALIFIED if assembly_qualified else FULL) if full else REFLECTION)
+
+
+def type_name(th, fmt: int, recursed: bool = False) -> str:
     k = th.kind
-    if k == TypeKind.ARRAY:
-        inner = reflection_name(th.element, full, False)
-        name = inner + ("[]" if th.is_szarray else "[" + "," * (th.rank - 1) + "]")
-    elif k == TypeKind.POINTER:
-        name = reflection_name(th.element, full, False) + "*"
-    elif k == TypeKind.BYREF:
-        name = reflection_name(th.element, full, False) + "&"
-    elif k == TypeKind.GENERIC_PARAM or th.module is None:
-        name = th.name
-    else:
-        d = th.definition
-        if not full:
-            name = d.name
+    if k in (TypeKind.ARRAY, TypeKind.POINTER, TypeKind.BYREF):
+        name = type_name(th.element, FULL if fmt == QUALIFIED else fmt)
+        if k == TypeKind.ARRAY:
+            name += "[]" if th.is_szarray else "[" + ("*" if th.rank == 1 else "," * (th.rank - 1)) + "]"
         else:
-            name = d.name
-            outer = d.enclosing
-            while outer is not None:
-                name = outer.name + "+" + name
-                ns = outer.namespace
-                outer = outer.enclosing
-            else:
-                ns = d.namespace if d.enclosing is None else ns
-            name = f"{ns}.{name}" if ns else name
-            if th.generic_args:
-                args = ",".join("[" + reflection_name(a, True, True) + "]" for a in th.generic_args)
-                name += f"[{args}]"
-    if assembly_qualified:
-        module = _defining_module(th)
-        if module is not None and module.assembly_name is not None:
-            name += ", " + str(module.assembly_name)
+            name += "*" if k == TypeKind.POINTER else "&"
+        if fmt == QUALIFIED:
+            name += _assembly_suffix(th)
+        return name
+    if k == TypeKind.GENERIC_PARAM or th.module is None:
+        return th.name
+    d = th.definition
+    if d.enclosing is not None:
+        name = type_name(d.enclosing, fmt, recursed=True) + "+" + d.name
+    else:
+        name = f"{d.namespace}.{d.name}" if d.namespace else d.name
+    if recursed:
+        return name
+    if th.generic_args:
+        if fmt == REFLECTION:
+            name += "[" + ",".join(type_name(a, REFLECTION) for a in th.generic_args) + "]"
+        else:
+            name += "[" + ",".join("[" + type_name(a, QUALIFIED) + "]" for a in th.generic_args) + "]"
+    elif fmt == REFLECTION and th.generic_param_count:
+        # An open generic type definition: its parameters by name.
+        params = d.module.generic_params((0x02 << 24) | d.rid)
+        name += "[" + ",".join(p.name for p in params) + "]"
+    if fmt == QUALIFIED:
+        name += _assembly_suffix(th)
     return name
+
+
+def _assembly_suffix(th) -> str:
+    module = _defining_module(th)
+    if module is not None and module.assembly_name is not None:
+        return ", " + str(module.assembly_name)
+    return ""
 
 
 def _defining_module(th):
@@ -56,7 +72,19 @@ def _defining_module(th):
 
 @icall("System.RuntimeType::get_Name()")
 def get_name(engine, this):
-    return _string(engine, reflection_name(_th(engine, this), False, False))
+    return _string(engine, simple_name(_th(engine, this)))
+
+
+def simple_name(th) -> str:
+    """Type.Name: the type's own name, with the suffixes of arrays, pointers and byrefs."""
+    k = th.kind
+    if k == TypeKind.ARRAY:
+        return simple_name(th.element) + ("[]" if th.is_szarray else "[" + ("*" if th.rank == 1 else "," * (th.rank - 1)) + "]")
+    if k == TypeKind.POINTER:
+        return simple_name(th.element) + "*"
+    if k == TypeKind.BYREF:
+        return simple_name(th.element) + "&"
+    return th.definition.name if th.module is not None else th.name
 
 
 @icall("System.RuntimeType::get_Namespace()")
@@ -73,7 +101,7 @@ def get_namespace(engine, this):
 @icall("System.RuntimeType::getFullName(System.Boolean,System.Boolean)")
 def get_full_name(engine, this, full_name, assembly_qualified):
     th = _th(engine, this)
-    if th.kind == TypeKind.GENERIC_PARAM:
+    if th.kind == TypeKind.GENERIC_PARAM and full_name:
         return 0
     return _string(engine, reflection_name(th, bool(full_name), bool(assembly_qualified)))
 

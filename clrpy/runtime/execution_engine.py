@@ -24,6 +24,7 @@ from ..icalls.registry import IcallRegistry
 from ..jit.abi import StackKind, method_llvm_signature, type_rep
 from ..jit.compiler import JitCompiler
 from ..jit.engine import NativeEngine
+from ..jit.delegates import is_synthesized
 from ..jit.helpers import PENDING_EXCEPTION, BuiltinException as BX
 from ..jit.intrinsics import LIBM_FUNCTIONS
 from ..metadata.schema import TableId as T
@@ -249,8 +250,24 @@ class ExecutionEngine:
         if md.is_abstract:
             raise InvalidProgramError(f"cannot call abstract method {md.full_name}")
         self.method_id(md)
+        if md.is_internal_call or md.is_pinvoke or (md.is_runtime_implemented and not is_synthesized(md)):
+            # Reached through a vtable slot or itable (RuntimeType::get_Name overrides Type's):
+            # the "code" is the native implementation itself.
+            self._install_native(md)
+            return md.code
         self._install(md, self.jit.compile(md, self._first_tier(md)))
         return md.code
+
+    def _install_native(self, md):
+        symbol = self.icalls.target(md) if not md.is_pinvoke else None
+        if symbol is None:
+            kind = "P/Invoke" if md.is_pinvoke else "internal call"
+            raise UnsupportedFeatureError(f"{kind} {md.display_signature()} is not implemented")
+        md.code = self.native.symbols[symbol]
+        md.tier = 1
+        write_u64(self.entry_cell(md), md.code)
+        for address in getattr(md, "code_references", ()):
+            write_u64(address, md.code)
 
     def _first_tier(self, md) -> int:
         """Tier 0 (quick) for most methods; tier 1 at once for methods with loops, whose one call
