@@ -1,4 +1,6 @@
 """Internal calls of System.RuntimeType: names and structure of a type, for reflection and ToString."""
+from ..runtime.native_memory import write_u64
+from ..typesys.object_layout import ARRAY_DATA_OFFSET
 from ..typesys.type_handle import TypeKind
 from .registry import icall
 
@@ -111,3 +113,22 @@ def get_declaring_type(engine, this):
     th = _th(engine, this)
     outer = th.definition.enclosing if th.module is not None else None
     return engine.type_objects.runtime_type(outer) if outer is not None else 0
+
+
+@icall("System.RuntimeType::GetGenericArgumentsInternal(System.Boolean)")
+def get_generic_arguments_internal(engine, this, runtime_array):
+    """The type arguments of an instantiation, or the parameters of a generic type definition
+    (as RuntimeType[] or Type[])."""
+    th = _th(engine, this)
+    loader = engine.loader
+    if th.generic_definition is not None:
+        args = th.generic_args
+    elif th.module is not None:
+        args = loader.typical_args(th)
+    else:
+        args = ()
+    element = loader.corlib_type("System", "RuntimeType" if runtime_array else "Type")
+    arr = engine.heap.new_szarray(engine.types.address(loader.array_of(element)), 8, len(args))
+    for i, a in enumerate(args):
+        write_u64(arr + ARRAY_DATA_OFFSET + 8 * i, engine.type_objects.runtime_type(a))
+    return arr

@@ -74,9 +74,35 @@ def _math(md):
     return None
 
 
-def _item(kind, value):
+def _item(kind, value, th=None):
     from .importer import Item
-    return Item(kind, value)
+    return Item(kind, value, th)
+
+
+def _create_instance(md):
+    """Activator.CreateInstance<T>() (what C# compiles `new T()` to): generics are specialised, so
+    T is known here and the call becomes a zeroed value or a newobj, without Mono's reflection."""
+    t = md.generic_args[0]
+    if t.is_value_type:
+        def emit(imp, md, args):
+            from .abi import type_rep
+            from .ir_builder import const
+            rep = type_rep(t)
+            tmp = imp.temp_value(t)
+            imp.fn.memset(tmp, const("i8", 0), const("i64", rep.size), max(rep.align, 1))
+            return imp.load_as_item(rep, tmp) if rep.kind != K.VALUE else _item(K.VALUE, tmp, t)
+        return emit
+    if t.kind.name != "CLASS" or t.is_abstract or t is t.loader.string_type or t.is_delegate:
+        return None
+    ctor = next((m for m in t.methods if m.is_constructor and not m.param_types), None)
+    if ctor is None:
+        return None
+
+    def emit(imp, md, args):
+        obj = imp.allocate_object(t)
+        imp.emit_managed_call(ctor, [obj])
+        return _item(K.O, obj, t)
+    return emit
 
 
 def lookup(md):
@@ -86,4 +112,6 @@ def lookup(md):
         return None
     if owner.name in ("Math", "MathF") and md.is_internal_call:
         return _math(md)
+    if owner.name == "Activator" and md.name == "CreateInstance" and len(md.generic_args) == 1 and not md.param_types:
+        return _create_instance(md)
     return None
