@@ -13,7 +13,7 @@ boxes to null or to a boxed T, and unboxes from either (ECMA-335 III.4.1, III.4.
 """
 from ..abi import StackKind as K, type_rep
 from ..ir_builder import Value, const
-from ...typesys.native_type import NT_ANCESTORS, NT_DEPTH
+from ...typesys.native_type import NT_ANCESTORS, NT_DEPTH, NT_ELEMENT, NT_FLAGS, NativeTypeFlags
 from ...typesys.object_layout import OBJECT_HEADER_SIZE, align
 
 
@@ -158,25 +158,43 @@ class CastMixin:
             self.fn.store(self.coerce(it, rep), src)
         self.push(K.O, self.box_value(th, src), th)
 
-    def _unbox_address(self, obj: Value, th) -> Value:
-        """Check that `obj` boxes a `th` and return the address of its value."""
+    def _unbox_address(self, obj: Value, th, exact: bool = False) -> Value:
+        """Check that `obj` boxes a `th` and return the address of its value (`exact`: no enum
+        and underlying type equivalence, as Mono unboxes to Nullable<T>)."""
         fn = self.fn
         self.null_check(obj)
         ok = self.instance_test(obj, th)
         slow, done = fn.block("ub_slow"), fn.block("ub_done")
         fn.cbr(ok, done, slow, "likely")
         fn.at(slow)
-        # Not exactly a boxed th: an enum and its underlying type unbox as each other.
         handle = self.mb.external_global(self.env.type_symbol(th))
-        r = fn.call("i32", self.helper("clrpy_cast_slow"), [obj, handle])
         bad = fn.block("ub_fail")
-        fn.cbr(fn.icmp("ne", r, const("i32", 0)), done, bad)
+        key = self._unbox_key(th) if not exact else None
+        if key is not None:
+            # Not exactly a boxed th: an enum, its underlying type and the other enums over it
+            # unbox as each other (ECMA-335 III.4.32 through I.8.7 "underlying type").
+            vt = fn.load("ptr", obj, 8, invariant=True)
+            flags = fn.load("i32", fn.gep(vt, NT_FLAGS), 4, invariant=True)
+            is_enum = fn.icmp("ne", fn.binop("and", flags, const("i32", int(NativeTypeFlags.ENUM))), const("i32", 0))
+            underlying = fn.load("ptr", fn.gep(vt, NT_ELEMENT), 8, invariant=True)
+            src_key = fn.select(is_enum, underlying, vt)
+            key_handle = self.mb.external_global(self.env.type_symbol(key))
+            fn.cbr(fn.icmp("eq", src_key, key_handle), done, bad)
+        else:
+            fn.br(bad)
         fn.at(bad)
         fn.call("void", self.helper("clrpy_throw_invalid_cast"),
                 [obj, handle, self.method_id(), const("i32", self.il_offset)])
         fn.br(self.exception_exit())
         fn.at(done)
         return fn.gep(obj, OBJECT_HEADER_SIZE)
+
+    def _unbox_key(self, th):
+        """The primitive type whose boxes (and whose enums' boxes) unbox as a `th`, or None."""
+        if th.is_enum:
+            th.ensure_layout()
+            return th.element
+        return th if th.is_primitive else None
 
     def _unbox_nullable(self, obj: Value, th) -> Value:
         """A temporary Nullable<T> built from a boxed T or null."""
@@ -189,7 +207,7 @@ class CastMixin:
         fn.cbr(fn.icmp("eq", obj, Value("ptr", "null")), done, some)
         fn.at(some)
         underlying = th.generic_args[0]
-        src = self._unbox_address(obj, underlying)
+        src = self._unbox_address(obj, underlying, exact=True)
         urep = type_rep(underlying)
         fn.memcpy(fn.gep(tmp, value_f.offset), src, urep.size, 1)
         fn.store(const("i8", 1), fn.gep(tmp, has_value.offset), 1)
