@@ -34,7 +34,13 @@ HELPERS = {h.name: h for h in (
     Helper("clrpy_class_init", "void", ("ptr",), True,
            "run the class constructor of a type with precise initialisation semantics, once"),
     Helper("clrpy_throw", "void", ("ptr", "i64", "i32"), False,
-           "throw an exception object (the `throw` instruction): make it the pending exception"),
+           "throw an exception object (the `throw` instruction): record where, then clrpy_raise it"),
+    Helper("clrpy_rethrow", "void", ("ptr",), False,
+           "native: raise the exception a catch handler is handling again, keeping its stack trace"),
+    Helper("clrpy_raise", "void", ("ptr",), False,
+           "native: the first pass of exception handling: walk the registered frames, run their "
+           "search functions (type tests and filters) and record the handler found; the exception "
+           "becomes pending"),
     Helper("clrpy_throw_builtin", "void", ("i32", "i64", "i32"), False,
            "raise a runtime exception (kind, method id, IL offset): null reference, index out of "
            "range, overflow, divide by zero, ..."),
@@ -89,7 +95,10 @@ class BuiltinException:
 
 
 # Globals generated code reads and writes (bound like helpers).
-PENDING_EXCEPTION = "clrpy_pending_exception"   # ptr: non-null while an exception propagates
+PENDING_EXCEPTION = "clrpy_pending_exception"   # ptr: the exception object while one propagates, else null
+FRAME_CHAIN = "clrpy_frame_chain"               # ptr: innermost registered frame record (exceptions.md)
+EH_TARGET = "clrpy_eh_target"                   # ptr: frame record whose handler pass 1 chose (null: none)
+EH_HANDLER = "clrpy_eh_handler"                 # i32: index of that handler's clause in its method
 ALLOC_PTR = "clrpy_alloc_ptr"                   # ptr: next free byte of the allocation region
 ALLOC_LIMIT = "clrpy_alloc_limit"               # ptr: end of the allocation region
 STACK_LIMIT = "clrpy_stack_limit"               # i64: lowest usable stack address

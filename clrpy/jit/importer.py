@@ -33,6 +33,7 @@ from .translate.branches import BranchMixin
 from .translate.calls import CallMixin
 from .translate.casts import CastMixin
 from .translate.convert import ConvertMixin
+from .translate.eh import EHMixin
 from .translate.fields import FieldMixin
 from .translate.locals import LocalsMixin
 from .translate.memory import MemoryMixin
@@ -73,8 +74,11 @@ class JitError(ClrpyError):
 
 
 class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMixin, MemoryMixin,
-                     FieldMixin, ArrayMixin, ObjectMixin, CastMixin):
-    """Translates the IL of one MethodDesc into one LLVM function."""
+                     FieldMixin, ArrayMixin, ObjectMixin, CastMixin, EHMixin):
+    """Translates the IL of one MethodDesc into one LLVM function (and, for methods with catch
+    clauses, its search function: search_function.py)."""
+
+    mode = "method"
 
     def __init__(self, env, method, module_builder: ModuleBuilder = None, tier: int = 1):
         self.env = env
@@ -99,9 +103,13 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
                 raise InvalidProgramError(f"{where} has no IL body")
             self.body = body
             self.instructions = decode(body.code, where)
+            self.analyse_eh()
             self._setup_function()
             self._find_blocks()
             self._translate()
+            if self.needs_frame:
+                from .search_function import SearchFunctionImporter
+                SearchFunctionImporter(self).run_search()
         except (InvalidProgramError, UnsupportedFeatureError) as e:
             if getattr(e, "il_offset", None) is None:
                 e.il_offset = self.il_offset
@@ -138,49 +146,72 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
         if sret:
             self.sret_ptr = fn.params[0]
             pi = 1
-        # Arguments: each gets a home (an alloca, or for value types the caller's copy).
-        self.arg_homes = []
-        self.arg_reps = []
+        # Arguments and locals. Each gets a home: an alloca (LLVM promotes it to a register), the
+        # caller's copy for a value-type argument, or, in a method with filters, a slot of one block
+        # of memory (`storage`) that the filters reach through the frame record (search_function.py).
         arg_types = []
         if m.has_this:
             owner = m.owner
             this_th = self.loader.byref_to(owner) if owner.is_value_type else owner
             arg_types.append(this_th)
         arg_types.extend(m.param_types)
-        for th in arg_types:
-            rep = type_rep(th)
+        self.arg_reps = [type_rep(th) for th in arg_types]
+        locals_sig = self.module.local_var_sig(m.rid)
+        from ..metadata.signatures import PinnedType
+        local_types = [self.loader.from_sig(self.module, t, self.ctx) for t in locals_sig.locals]
+        self.local_reps = [type_rep(th) for th in local_types]
+        self.local_pinned = [isinstance(t, PinnedType) for t in locals_sig.locals]
+        self.storage = self._layout_storage() if self.has_filters else None
+        self.arg_homes = []
+        for i, rep in enumerate(self.arg_reps):
             incoming = fn.params[pi]
             pi += 1
             if rep.kind == K.VALUE:
                 home = incoming
+                if self.storage is not None:
+                    fn.store(incoming, fn.gep(self.storage, self.storage_arg_offsets[i]), 8)
             else:
-                home = fn.alloca(rep.storage, rep.align)
+                home = (fn.gep(self.storage, self.storage_arg_offsets[i]) if self.storage is not None
+                        else fn.alloca(rep.storage, rep.align))
                 fn.store(incoming, home)
             self.arg_homes.append(home)
-            self.arg_reps.append(rep)
-        # Locals: zero-initialised (C# always sets localsinit; unverifiable code must not see garbage).
-        locals_sig = self.module.local_var_sig(m.rid)
+        # Locals are zero-initialised (C# always sets localsinit; unverifiable code must not see garbage).
         self.local_homes = []
-        self.local_reps = []
-        self.local_pinned = []
-        from ..metadata.signatures import PinnedType
-        for t in locals_sig.locals:
-            th = self.loader.from_sig(self.module, t, self.ctx)
-            rep = type_rep(th)
-            if rep.kind == K.VALUE:
+        for i, rep in enumerate(self.local_reps):
+            if self.storage is not None:
+                home = fn.gep(self.storage, self.storage_local_offsets[i])
+            elif rep.kind == K.VALUE:
                 home = fn.alloca(f"[{rep.size} x i8]", max(rep.align, 8))
-                fn.memset(home, const("i8", 0), const("i64", rep.size), max(rep.align, 1))
             else:
                 home = fn.alloca(rep.storage, rep.align)
+            if rep.kind == K.VALUE:
+                fn.memset(home, const("i8", 0), const("i64", rep.size), max(rep.align, 1))
+            else:
                 fn.store(self.zero(rep.storage), home)
             self.local_homes.append(home)
-            self.local_reps.append(rep)
-            self.local_pinned.append(isinstance(t, PinnedType))
         self._exception_exit = None
         self._slots = {}
         self._leave_targets = {}
         self._finally_cont = {}
+        self.emit_frame_registration()
         self.env.emit_prologue(self)        # may need the exception exit (a class-init check)
+
+    def _layout_storage(self) -> Value:
+        """One block for all arguments and locals (methods with filters): offsets by natural alignment."""
+        from ..typesys.object_layout import align
+        off = 0
+        self.storage_arg_offsets, self.storage_local_offsets = [], []
+        for rep in self.arg_reps:
+            size, al = (8, 8) if rep.kind == K.VALUE else (rep.size, rep.align)
+            off = align(off, al)
+            self.storage_arg_offsets.append(off)
+            off += size
+        for rep in self.local_reps:
+            al = max(rep.align, 1)
+            off = align(off, al)
+            self.storage_local_offsets.append(off)
+            off += rep.size
+        return self.fn.alloca(f"[{max(off, 8)} x i8]", 16)
 
     def zero(self, llvm_type: str) -> Value:
         if llvm_type == "ptr":
@@ -230,7 +261,8 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
         first = self.blocks[0]
         first.entry = []
         fn.br(first.ir)
-        skipped = self._handler_ranges_entered_by_exceptions()
+        skipped = self.filter_ranges()     # filters run in the search function, not here
+        handler_starts = {c.handler_offset: c for c in self.clauses if c.kind != ClauseKind.FINALLY}
         max_stack = self.body.max_stack
         current = None
         for i in self.instructions:
@@ -241,10 +273,15 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
                     self.end_block_to(blk)
                 current = blk
                 fn.at(blk.ir)
+                c = handler_starts.get(off)
+                if c is not None and blk.entry is None:
+                    # A handler no exception can reach (its try block cannot raise): skip it whole.
+                    skipped = skipped + [(c.handler_offset, c.handler_end)]
                 if any(start <= off < end for start, end in skipped):
-                    current = None      # inside a catch/filter/fault handler: entered only by exceptions
+                    current = None
                 else:
                     self._enter_block(blk)
+                    self.note_site(off)
             if current is None or fn.terminated:
                 # Dead code (after an unconditional transfer with no branch into it), or a handler
                 # the exceptions machinery will enter; nothing to emit until the next block.
@@ -266,18 +303,6 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
         if not fn.terminated and current is not None:
             self.fail("control falls off the end of the method")
         self.finish_finally_dispatch()
-
-    def _handler_ranges_entered_by_exceptions(self):
-        """IL ranges of catch, filter and fault handlers. Finally blocks are compiled (`leave`
-        enters them); the others run only when an exception is dispatched to them, which the
-        exceptions issue adds."""
-        out = []
-        for c in self.body.clauses:
-            if c.kind != ClauseKind.FINALLY:
-                out.append((c.handler_offset, c.handler_end))
-            if c.kind == ClauseKind.FILTER:
-                out.append((c.filter_offset, c.handler_offset))
-        return out
 
     def _enter_block(self, blk: ILBlock):
         if blk.entry is None:
@@ -388,6 +413,7 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
             saved = self.fn.current
             blk = self.fn.block("exc_exit")
             self.fn.at(blk)
+            self.emit_frame_unlink()
             if self._ret_llvm == "void":
                 self.fn.ret()
             else:
@@ -402,14 +428,14 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
         p = self.fn.load("ptr", g)
         c = self.fn.icmp("ne", p, Value("ptr", "null"))
         cont = self.fn.block("ok")
-        self.fn.cbr(c, self.exception_exit(), cont, "unlikely")
+        self.fn.cbr(c, self.exception_target(), cont, "unlikely")
         self.fn.at(cont)
 
     def throw_builtin(self, kind: int):
         """Raise a runtime exception here (the current block ends)."""
         self.fn.call("void", self.helper("clrpy_throw_builtin"),
                      [const("i32", kind), self.method_id(), const("i32", self.il_offset)])
-        self.fn.br(self.exception_exit())
+        self.fn.br(self.exception_target())
 
     def guard(self, failure_cond: Value, kind: int):
         """If `failure_cond` holds, raise a builtin exception; otherwise continue."""
@@ -427,7 +453,7 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
         mid = self.env.message_id(message)
         self.fn.call("void", self.helper("clrpy_throw_not_supported"),
                      [const("i64", mid), self.method_id(), const("i32", self.il_offset)])
-        self.fn.br(self.exception_exit())
+        self.fn.br(self.exception_target())
 
     # -- coercions (ECMA-335 III.1.6 implicit conversions) ------------------------------------------
     def coerce(self, item: Item, rep) -> Value:

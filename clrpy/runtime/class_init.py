@@ -16,7 +16,7 @@ class ClassInitializer:
         self.engine = engine
         self._state = {}            # TypeHandle -> state
         self._cctor = {}            # TypeHandle -> MethodDesc or None
-        self._failure = {}          # TypeHandle -> the ExceptionRecord its constructor raised
+        self._failure = {}          # TypeHandle -> its TypeInitializationException object
 
     def cctor_of(self, th):
         if th not in self._cctor:
@@ -39,7 +39,7 @@ class ClassInitializer:
         self.ensure(th)
         if self.is_done(th):
             return True
-        self.engine.pending.take()
+        self.engine.pending.clear()
         return False
 
     def ensure(self, th):
@@ -49,7 +49,7 @@ class ClassInitializer:
         if state in (DONE, RUNNING):
             return
         if state == FAILED:
-            self.engine.raise_type_initialization(th)
+            self.engine.pending.raise_object(self._failure[th])     # the same exception each time
             return
         cctor = self.cctor_of(th)
         if cctor is None:
@@ -65,5 +65,8 @@ class ClassInitializer:
             # The type stays unusable: every later access raises TypeInitializationException
             # around the constructor's exception.
             self._state[th] = FAILED
-            self._failure[th] = self.engine.pending.take()
-            self.engine.raise_type_initialization(th)
+            inner = self.engine.pending.pending_object()
+            self.engine.pending.clear()
+            failure = self.engine.new_exception("System.TypeInitializationException", th.full_name, inner)
+            self._failure[th] = failure
+            self.engine.pending.raise_object(failure)

@@ -16,7 +16,6 @@ from ..typesys.casting import can_cast, cast_message, variant_compatible
 from ..typesys.native_type import NT_INTERFACES
 from ..typesys.type_handle import TypeKind
 from ..typesys.vtable import build_vtable
-from .exceptions import ExceptionRecord
 from .native_memory import read_u32, read_u64, write_u32, write_u64
 
 
@@ -132,6 +131,5 @@ class Dispatch:
         types = self.engine.types
         src = types.type_of_object(obj)
         dst = types.by_address[target_handle]
-        self.engine.pending.raise_record(ExceptionRecord(
-            BX.NAMES[BX.INVALID_CAST], cast_message(src, dst),
-            [self.engine._frame_text(method, il_offset)]))
+        obj = self.engine.new_exception(BX.NAMES[BX.INVALID_CAST], cast_message(src, dst))
+        self.engine.pending.raise_object(obj, [self.engine._frame_text(method, il_offset)])

@@ -1,26 +1,35 @@
-"""Exceptions raised in managed code, as the runtime tracks them.
+"""Exceptions as the runtime sees them: the exception state words, exception objects, and the
+boundary where a managed exception becomes a Python one.
 
-The *pending exception* is one word of native memory (`clrpy_pending_exception`): zero normally,
-non-zero while an exception propagates. Generated code tests it after every call that may raise
-and returns at once when it is set (jit/importer.py); the caller does the same, and so on up to
-the frame that entered managed code from Python, which turns it into a `ManagedException`.
+The state is four words of native memory (docs/exceptions.md):
+  clrpy_pending_exception  the exception object while one propagates (null otherwise);
+  clrpy_frame_chain        the innermost registered frame record (methods with catch clauses);
+  clrpy_eh_target          the frame record whose handler the first pass chose (null: unhandled);
+  clrpy_eh_handler         that handler's clause index.
+Generated code tests the pending word after every call that may raise; `clrpy_raise` (native) runs
+the first pass and sets the rest.
 
-Until the class library can build exception objects, runtime-raised exceptions are records kept
-here (type name, message, the method and IL offset where they arose), each identified by a small
-block of native memory whose address is stored in the pending word.
+Every exception is a real class-library object. Those the runtime raises itself (a null reference,
+an index out of range, an overflow...) are created here, by running their class's constructor, and
+raised through the same native `clrpy_raise` as a `throw`. The frame where the runtime detected the
+problem is remembered per object until proper stack traces take over.
 """
+import ctypes
 from dataclasses import dataclass, field
 
 from ..errors import ClrpyError
-from .native_memory import read_u64, write_u64
+from ..jit.helpers import EH_HANDLER, EH_TARGET, FRAME_CHAIN, PENDING_EXCEPTION
+from .native_memory import read_u64, write_u32, write_u64
 
 
 @dataclass
 class ExceptionRecord:
+    """A Python-side description of a managed exception object."""
     type_name: str
     message: str
     frames: list = field(default_factory=list)     # "Type::Method [IL offset]" strings, innermost first
-    managed_object: int = 0                         # the exception object, once there is one
+    managed_object: int = 0
+    inner: "ExceptionRecord" = None
 
 
 class ManagedException(ClrpyError):
@@ -31,34 +40,103 @@ class ManagedException(ClrpyError):
         self.type_name = record.type_name
         self.message = record.message
         self.frames = list(record.frames)
+        self.inner = record.inner
         super().__init__(f"{record.type_name}: {record.message}")
 
     def format(self) -> str:
-        lines = [f"{self.type_name}: {self.message}"]
+        """Mono's rendering of an exception (Exception.ToString()): type and message, inner
+        exceptions, then the frames."""
+        head = f"{self.type_name}: {self.message}"
+        r = self.inner
+        while r is not None:
+            head += f" ---> {r.type_name}: {r.message}"
+            r = r.inner
+        lines = [head]
+        if self.inner is not None:
+            lines.append("   --- End of inner exception stack trace ---")
         lines.extend(f"  at {f}" for f in self.frames)
         return "\n".join(lines)
 
 
-class PendingExceptions:
-    def __init__(self, arena, define_symbol, symbol):
-        self.arena = arena
+class ExceptionState:
+    """The exception words of the (one) managed thread and the exception objects' side data."""
+
+    def __init__(self, engine):
+        self.engine = engine
+        arena = engine.arena
+        define = engine.native.define_symbol
         self.cell = arena.alloc(8, 8)
-        define_symbol(symbol, self.cell)
-        self.records = {}           # identity address -> ExceptionRecord
+        self.chain_cell = arena.alloc(8, 8)
+        self.target_cell = arena.alloc(8, 8)
+        self.handler_cell = arena.alloc(8, 8)
+        define(PENDING_EXCEPTION, self.cell)
+        define(FRAME_CHAIN, self.chain_cell)
+        define(EH_TARGET, self.target_cell)
+        define(EH_HANDLER, self.handler_cell)
+        self.frames = {}            # exception object -> frames the runtime recorded where it arose
+        self._raise = None
 
-    def raise_record(self, record: ExceptionRecord):
-        key = record.managed_object or self.arena.alloc(16, 16)
-        self.records[key] = record
-        write_u64(self.cell, key)
+    def bind_natives(self, addresses):
+        """Called once the runtime's native module is linked (clrpy_raise lives there)."""
+        self._raise = ctypes.CFUNCTYPE(None, ctypes.c_void_p)(addresses["clrpy_raise"])
 
-    def take(self):
-        """The pending exception's record, clearing the pending word; None if nothing is pending."""
-        key = read_u64(self.cell)
-        if not key:
-            return None
-        write_u64(self.cell, 0)
-        return self.records.pop(key, None) or ExceptionRecord("System.Exception", "(unknown managed exception)")
+    # -- raising ---------------------------------------------------------------------------------
+    def raise_object(self, obj: int, frames=None):
+        """Raise a managed exception object: the first pass runs now, the object becomes pending."""
+        if frames:
+            self.frames.setdefault(obj, frames)
+        self._raise(obj)
 
     @property
     def is_pending(self) -> bool:
         return read_u64(self.cell) != 0
+
+    def pending_object(self) -> int:
+        return read_u64(self.cell)
+
+    def clear(self):
+        write_u64(self.cell, 0)
+        write_u64(self.target_cell, 0)
+        write_u32(self.handler_cell, 0xFFFFFFFF)
+
+    def take(self):
+        """The pending exception's record, clearing the state; None if nothing is pending."""
+        obj = read_u64(self.cell)
+        if not obj:
+            return None
+        self.clear()
+        return self.record_of(obj)
+
+    def reset_frames(self):
+        """Forget registered frames (after an exception left managed code into Python)."""
+        write_u64(self.chain_cell, 0)
+
+    # -- reading exception objects ----------------------------------------------------------------
+    def record_of(self, obj: int, depth: int = 0) -> ExceptionRecord:
+        engine = self.engine
+        th = engine.types.type_of_object(obj)
+        message = self._string_field(obj, th, "_message")
+        if message is None:
+            message = f"Exception of type '{th.full_name}' was thrown."
+        inner_obj = self._object_field(obj, th, "_innerException")
+        inner = self.record_of(inner_obj, depth + 1) if inner_obj and depth < 16 else None
+        return ExceptionRecord(th.full_name, message, list(self.frames.get(obj, [])), obj, inner)
+
+    def _field(self, th, name):
+        t = th
+        while t is not None:
+            for f in t.fields:
+                if f.name == name and not f.is_static:
+                    t.ensure_layout()
+                    return f
+            t = t.parent
+        return None
+
+    def _object_field(self, obj, th, name) -> int:
+        f = self._field(th, name)
+        return read_u64(obj + f.offset) if f is not None else 0
+
+    def _string_field(self, obj, th, name):
+        from .managed_heap import read_string
+        s = self._object_field(obj, th, name)
+        return read_string(s) if s else None

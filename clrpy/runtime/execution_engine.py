@@ -25,7 +25,7 @@ from ..jit.abi import StackKind, method_llvm_signature, type_rep
 from ..jit.compiler import JitCompiler
 from ..jit.engine import NativeEngine
 from ..jit.delegates import is_synthesized
-from ..jit.helpers import PENDING_EXCEPTION, BuiltinException as BX
+from ..jit.helpers import BuiltinException as BX
 from ..jit.intrinsics import LIBM_FUNCTIONS
 from ..metadata.schema import TableId as T
 from ..typesys.type_handle import TypeKind
@@ -34,7 +34,7 @@ from .array_interfaces import array_interface_methods, array_interfaces
 from .class_init import ClassInitializer
 from .dispatch import Dispatch
 from .type_objects import TypeObjects
-from .exceptions import ExceptionRecord, ManagedException, PendingExceptions
+from .exceptions import ExceptionRecord, ExceptionState, ManagedException
 from .helper_impls import PythonHelpers
 from .jit_interface import RuntimeJitInterface
 from .managed_heap import ManagedHeap, read_string
@@ -77,7 +77,7 @@ class ExecutionEngine:
         self.heap = ManagedHeap(self.arena, self.native.define_symbol, self.options.max_heap)
         self.statics = StaticsTable(self.arena, self.native.define_symbol, self.type_key)
         self.strings = StringTable(self)
-        self.pending = PendingExceptions(self.arena, self.native.define_symbol, PENDING_EXCEPTION)
+        self.pending = ExceptionState(self)
         self.class_init = ClassInitializer(self)
         self.icalls = IcallRegistry(self)
         self.dispatch = Dispatch(self)
@@ -96,6 +96,7 @@ class ExecutionEngine:
         runtime_module = self.native.compile(PRESTUB_ASM + NATIVE_HELPERS_IR, "clrpy_runtime")
         for name, address in runtime_module.addresses.items():
             self.native.define_symbol(name, address)       # native helpers JIT'd code calls
+        self.pending.bind_natives(runtime_module.addresses)
         self.precodes = PrecodeHeap(self.native.ee.get_function_address("clrpy_prestub"))
         write_u64(string_type_cell, self.types.address(self.loader.string_type))
         self._set_runtime_statics()
@@ -312,15 +313,43 @@ class ExecutionEngine:
         return counter
 
     # -- exceptions ---------------------------------------------------------------------------------
+    def new_exception(self, type_name: str, message: str = None, inner: int = 0) -> int:
+        """A new exception object of class-library type `type_name` for the runtime to raise.
+
+        The object is built by setting its fields, not by running a constructor: the runtime
+        raises exceptions in states where running managed code is unwise (a class constructor
+        just failed; the class library's resources may not be usable), and Exception's
+        constructors only store the message and inner exception anyway."""
+        ns, _, name = type_name.rpartition(".")
+        th = self.loader.corlib_type(ns, name)
+        obj = self.heap.new_object(self.types.address(th), th.ensure_layout().instance_size)
+        if type_name == "System.TypeInitializationException":
+            self._set_field(obj, th, "_typeName", self.strings.new(message))
+            message = f"The type initializer for '{message}' threw an exception."
+        self._set_field(obj, th, "_message", self.strings.new(message) if message is not None else 0)
+        self._set_field(obj, th, "_innerException", inner)
+        return obj
+
+    def _set_field(self, obj: int, th, name: str, value: int):
+        t = th
+        while t is not None:
+            for f in t.fields:
+                if f.name == name and not f.is_static:
+                    t.ensure_layout()
+                    write_u64(obj + f.offset, value)
+                    return
+            t = t.parent
+
     def raise_builtin(self, kind: int, method, il_offset: int, message: str = None):
         frames = [self._frame_text(method, il_offset)] if method is not None else []
-        self.pending.raise_record(ExceptionRecord(BX.NAMES[kind], message or BX.MESSAGES[kind], frames))
+        obj = self.new_exception(BX.NAMES[kind], message or BX.MESSAGES[kind])
+        self.pending.raise_object(obj, frames)
 
     def raise_managed(self, type_name: str, message: str):
-        """Leave an exception of class-library type `type_name` pending (raised by an icall)."""
+        """Raise an exception of class-library type `type_name` (from an icall)."""
         if not message:
             message = {v: BX.MESSAGES[k] for k, v in BX.NAMES.items()}.get(type_name, "")
-        self.pending.raise_record(ExceptionRecord(type_name, message))
+        self.pending.raise_object(self.new_exception(type_name, message))
 
     def managed_error(self, type_name: str, message: str = "") -> ClrpyError:
         """An error an icall raises to have managed code see `type_name`."""
@@ -342,39 +371,24 @@ class ExecutionEngine:
         return align(OBJECT_HEADER_SIZE + th.ensure_layout().instance_size, 8)
 
     def raise_from_error(self, e: ClrpyError):
+        """Raise the managed exception that corresponds to a runtime error (JIT, loader, icall)."""
         if isinstance(e, UnsupportedFeatureError):
-            kind = BX.NOT_SUPPORTED
+            type_name = BX.NAMES[BX.NOT_SUPPORTED]
         elif isinstance(e, InvalidProgramError):
-            kind = BX.INVALID_PROGRAM
+            type_name = BX.NAMES[BX.INVALID_PROGRAM]
         else:
-            self.pending.raise_record(ExceptionRecord("System.TypeLoadException", str(e)))
-            return
-        self.pending.raise_record(ExceptionRecord(BX.NAMES[kind], str(e)))
+            type_name = "System.TypeLoadException"
+        self.pending.raise_object(self.new_exception(type_name, str(e)))
 
     def raise_object(self, obj: int, method_id: int, il_offset: int):
+        """`throw obj` seen by the runtime (a null reference raises NullReferenceException)."""
         if not obj:
             self.raise_builtin(BX.NULL_REFERENCE, self.methods[method_id], il_offset)
             return
-        th = self.types.type_of_object(obj)
-        record = ExceptionRecord(th.full_name, self._exception_message(obj, th),
-                                 [self._frame_text(self.methods[method_id], il_offset)], obj)
-        self.pending.raise_record(record)
+        self.pending.raise_object(obj, [self._frame_text(self.methods[method_id], il_offset)])
 
-    def raise_type_initialization(self, th):
-        self.pending.raise_record(ExceptionRecord(
-            "System.TypeInitializationException",
-            f"The type initializer for '{th.full_name}' threw an exception."))
-
-    def _exception_message(self, obj, th) -> str:
-        f = None
-        t = th
-        while t is not None and f is None:
-            f = next((x for x in t.fields if x.name == "_message" and not x.is_static), None)
-            t = t.parent
-        if f is None:
-            return ""
-        s = read_u64(obj + f.offset)
-        return read_string(s) if s else f"Exception of type '{th.full_name}' was thrown."
+    def raise_type_initialization(self, th, inner: int = 0):
+        self.pending.raise_object(self.new_exception("System.TypeInitializationException", th.full_name, inner))
 
     @staticmethod
     def _frame_text(md, il_offset) -> str:
@@ -384,6 +398,7 @@ class ExecutionEngine:
         """Raise the pending exception, if any, as a ManagedException (on returning to Python)."""
         record = self.pending.take()
         if record is not None:
+            self.pending.reset_frames()
             raise ManagedException(record)
 
     # -- calling managed code from Python ----------------------------------------------------------------
@@ -404,11 +419,17 @@ class ExecutionEngine:
 
     def invoke(self, md, args):
         """Call `md` with already-converted ctypes-compatible arguments; return its raw result.
-        A method that cannot be compiled raises its managed exception (InvalidProgramException,
-        NotSupportedException), as a call from managed code would."""
+        An exception it raises (or a failure to compile it: InvalidProgramException,
+        NotSupportedException) arrives as ManagedException."""
+        result = self._call(md, args)
+        self.take_exception()
+        return result
+
+    def _call(self, md, args):
+        """Call `md` and return its raw result, leaving any exception pending."""
         code = self._compiled_or_pending(md)
         if not code:
-            self.take_exception()
+            return None
         ret, params, attrs, sret = method_llvm_signature(md)
         ctypes_params = [_CTYPES[p] for p in params]
         restype = None if ret == "void" else _CTYPES[ret]
@@ -421,7 +442,6 @@ class ExecutionEngine:
             out = ctypes.create_string_buffer(type_rep(md.return_type).size)
             call_args.insert(0, ctypes.addressof(out))
         result = proto(code)(*call_args)
-        self.take_exception()
         if sret:
             return out.raw
         return result

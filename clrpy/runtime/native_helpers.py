@@ -1,10 +1,11 @@
 """Runtime helpers written as native code (LLVM IR compiled once, at start-up, with the prestub).
 
 These run on hot paths where a call into Python would cost a hundred times more: finding a class's
-itable for an interface call or cast, allocating a string. Each has a Python slow path for the rare cases (variant
+itable for an interface call or cast, allocating a string, and the first pass of exception handling
+(walking the registered frames and asking each method's search function for a handler). Each has a Python slow path for the rare cases (variant
 generic interfaces, arrays' generic interfaces) that may extend the data the fast path reads.
 """
-from ..jit.helpers import ALLOC_LIMIT, ALLOC_PTR
+from ..jit.helpers import ALLOC_LIMIT, ALLOC_PTR, EH_HANDLER, EH_TARGET, FRAME_CHAIN, PENDING_EXCEPTION
 from ..typesys.native_type import NT_INTERFACES
 from ..typesys.object_layout import STRING_CHARS_OFFSET, STRING_LENGTH_OFFSET
 
@@ -80,5 +81,58 @@ found:
 slow:
   %r = call ptr @clrpy_find_itable_slow(ptr %vt, ptr %iface)
   ret ptr %r
+}}
+
+@"{PENDING_EXCEPTION}" = external global ptr
+@"{FRAME_CHAIN}" = external global ptr
+@"{EH_TARGET}" = external global ptr
+@"{EH_HANDLER}" = external global i32
+
+; The first pass of exception handling (docs/exceptions.md). Walk the registered frames from the
+; innermost; each frame record is {{prev; search function; locals; i32 site}} and its search function
+; returns the index of the clause that handles %exc at the frame's current site (running filters), or
+; -1. The first hit is the target of the second pass, which the frames carry out themselves as the
+; exception propagates by return (each one running its finally and fault blocks on the way).
+; Nothing is pending while the filters run: they are ordinary code.
+define void @clrpy_raise(ptr %exc) {{
+entry:
+  store ptr null, ptr @"{PENDING_EXCEPTION}", align 8
+  %head = load ptr, ptr @"{FRAME_CHAIN}", align 8
+  br label %walk
+walk:
+  %rec = phi ptr [ %head, %entry ], [ %prev, %next ]
+  %none = icmp eq ptr %rec, null
+  br i1 %none, label %unhandled, label %ask
+ask:
+  %fnp = getelementptr inbounds i8, ptr %rec, i64 8
+  %search = load ptr, ptr %fnp, align 8
+  %idx = call i32 %search(ptr %rec, ptr %exc)
+  %hit = icmp sge i32 %idx, 0
+  br i1 %hit, label %found, label %next
+next:
+  %prev = load ptr, ptr %rec, align 8
+  br label %walk
+found:
+  store ptr %rec, ptr @"{EH_TARGET}", align 8
+  store i32 %idx, ptr @"{EH_HANDLER}", align 4
+  store ptr %exc, ptr @"{PENDING_EXCEPTION}", align 8
+  ret void
+unhandled:
+  store ptr null, ptr @"{EH_TARGET}", align 8
+  store i32 -1, ptr @"{EH_HANDLER}", align 4
+  store ptr %exc, ptr @"{PENDING_EXCEPTION}", align 8
+  ret void
+}}
+
+; `rethrow` raises the exception being handled again (its stack trace is kept: it is the same object).
+define void @clrpy_rethrow(ptr %exc) {{
+  call void @clrpy_raise(ptr %exc)
+  ret void
+}}
+
+; The search function of a filter barrier: an exception raised while a filter runs stops at the
+; filter (ECMA-335 I.12.4.2.5: it is swallowed and the filter counts as false).
+define i32 @clrpy_barrier_search(ptr %rec, ptr %exc) {{
+  ret i32 2147483647
 }}
 """

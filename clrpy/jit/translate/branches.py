@@ -132,6 +132,7 @@ class BranchMixin:
             if self.stack:
                 self.fail(f"ret with {len(self.stack)} values on the stack in a void method")
             self.env.emit_epilogue(self)
+            self.emit_frame_unlink()
             fn.ret()
             return
         if len(self.stack) != 1:
@@ -141,10 +142,12 @@ class BranchMixin:
         if self.sret:
             self.store_item(it, rep, self.sret_ptr)
             self.env.emit_epilogue(self)
+            self.emit_frame_unlink()
             fn.ret()
             return
         v = self.coerce(it, rep)
         self.env.emit_epilogue(self)
+        self.emit_frame_unlink()
         fn.ret(v)
 
     # -- exceptions (the parts that do not need handler dispatch) --------------------------------------
@@ -152,8 +155,8 @@ class BranchMixin:
         it = self.pop()
         if it.kind != K.O:
             self.fail(f"throw of a {it.kind.name}")
-        self.fn.call("void", self.helper("clrpy_throw"), [it.value, self.method_id(), const("i32", self.il_offset)])
-        self.fn.br(self.exception_exit())
+        self.null_check(it.value)           # `throw null` raises NullReferenceException
+        self.raise_and_dispatch(it.value)
 
     def _enclosing_finallies(self, from_offset, to_offset):
         """Finally clauses whose try block contains `from_offset` but not `to_offset`, innermost first."""
@@ -206,8 +209,6 @@ class BranchMixin:
         clause = self._innermost_handler(i.offset, (ClauseKind.FINALLY, ClauseKind.FAULT))
         if clause is None:
             self.fail("endfinally outside a finally or fault block")
-        if clause.kind == ClauseKind.FAULT:
-            self.unsupported("fault blocks")
         self.stack.clear()
         st = self._finally_state(clause)
         self.fn.br(st["dispatch"])
