@@ -8,7 +8,8 @@ which also identifies the TypeHandle (NativeTypeTable.by_address). These objects
 runtime: the collector treats the table as a root.
 
 RuntimeFieldHandle and RuntimeMethodHandle values are addresses of small native records whose first
-word is the field's or method's id in the runtime's tables.
+word is the field's or method's id in the runtime's tables. Methods also have one RuntimeMethodInfo
+object each (Delegate.Method: delegates compare by it).
 """
 from .native_memory import read_u64, write_u64
 
@@ -21,6 +22,7 @@ class TypeObjects:
         self._field_handles = {}    # FieldDesc -> record address
         self.fields = [None]        # field id -> FieldDesc
         self._records = {}          # record address -> FieldDesc or MethodDesc
+        self._method_infos = {}     # MethodDesc -> RuntimeMethodInfo / RuntimeConstructorInfo object
 
     def runtime_type(self, th) -> int:
         obj = self._objects.get(th)
@@ -61,3 +63,24 @@ class TypeObjects:
 
     def member_of_handle(self, rec: int):
         return self._records[rec]
+
+    def method_info(self, md) -> int:
+        """The one RuntimeMethodInfo (RuntimeConstructorInfo for constructors) standing for `md`, so
+        that MethodInfo equality (delegate equality, removal from invocation lists) is identity."""
+        obj = self._method_infos.get(md)
+        if obj is None:
+            e = self.engine
+            name = "RuntimeConstructorInfo" if md.name in (".ctor", ".cctor") else "RuntimeMethodInfo"
+            th = e.loader.corlib_type("System.Reflection", name)
+            obj = e.heap.new_object(e.types.address(th), th.ensure_layout().instance_size)
+            fields = {f.name: f for f in th.fields if not f.is_static}
+            write_u64(obj + fields["mhandle"].offset, self.method_handle(md))
+            write_u64(obj + fields["reftype"].offset, self.runtime_type(md.owner))
+            self._method_infos[md] = obj
+        return obj
+
+    def method_of_info(self, obj: int):
+        """The MethodDesc a RuntimeMethodInfo / RuntimeConstructorInfo object stands for."""
+        th = self.engine.types.type_of_object(obj)
+        f = next(f for f in th.fields if f.name == "mhandle" and not f.is_static)
+        return self._records[read_u64(obj + f.offset)]

@@ -230,9 +230,19 @@ class CallMixin:
         self.null_check(obj.value)
         if md.is_virtual and not md.is_final:
             target = self.virtual_target(md, obj.value)
-            self.push(K.I, self.fn.cast("ptrtoint", target, "i64"), self.loader.fnptr(md.signature))
+            fp = self.fn.cast("ptrtoint", target, "i64")
+            self._virtual_ftns()[fp.ref] = md
         else:
-            self.push(K.I, self.function_pointer(md), self.loader.fnptr(md.signature))
+            fp = self.function_pointer(md)
+            self.ftn_methods[fp.ref] = md
+        self.push(K.I, fp, self.loader.fnptr(md.signature))
+
+    def _virtual_ftns(self):
+        """SSA name of an ldvirtftn result -> the method named by its token (for Delegate.Method)."""
+        d = getattr(self, "_virtual_ftn_methods", None)
+        if d is None:
+            d = self._virtual_ftn_methods = {}
+        return d
 
     def op_newobj(self, i):
         ctor = self._resolve_method(i.operand)
@@ -260,24 +270,44 @@ class CallMixin:
             return
         if owner is self.loader.string_type or owner.is_array:
             return self.special_newobj(ctor, owner)
-        if owner.is_delegate:
-            self._delegate_target_fixup()
+        origin = self._delegate_target_fixup() if owner.is_delegate else None
         n = len(ctor.param_types)
         obj = self.allocate_object(owner)
         this = _ItemProxy(K.O, obj, owner)
         self.stack.insert(len(self.stack) - n, this)
         args, _ = self._pop_call_args(ctor, True)
         self.emit_managed_call(ctor, args)
+        if origin is not None:
+            self._record_delegate_method(owner, obj, *origin)
         self.push(K.O, obj, owner)
+
+    def _record_delegate_method(self, owner, obj, md, is_virtual):
+        """Delegate.method (Mono's MonoMethod*; ours the method's handle record), which Delegate.Method,
+        Equals and removal from invocation lists go by; `method_is_virtual` for ldvirtftn."""
+        from ..delegates import _field
+        method_f, virtual_f = _field(owner, "method"), _field(owner, "method_is_virtual")
+        if method_f is None:
+            return
+        record = self.mb.external_global(self.env.method_handle_symbol(md))
+        self.fn.store(record, self.fn.gep(obj, method_f.offset), 8)
+        if is_virtual and virtual_f is not None:
+            self.fn.store(const("i8", 1), self.fn.gep(obj, virtual_f.offset), 1)
 
     def _delegate_target_fixup(self):
         """new D(box, ldftn ValueType::M): M wants a pointer to the value, the delegate will pass the
-        box, so the delegate gets M's unboxing stub instead of M itself."""
+        box, so the delegate gets M's unboxing stub instead of M itself. Returns (the method, made
+        by ldvirtftn?) when the function pointer's origin is known."""
         fp = self.stack[-1] if self.stack else None
-        md = self.ftn_methods.get(fp.value.ref) if fp is not None and fp.kind == K.I else None
-        if md is not None and md.has_this and md.owner.is_value_type:
+        if fp is None or fp.kind != K.I:
+            return None
+        md = self.ftn_methods.get(fp.value.ref)
+        if md is None:
+            virtual = self._virtual_ftns().get(fp.value.ref)
+            return (virtual, True) if virtual is not None else None
+        if md.has_this and md.owner.is_value_type:
             g = self.mb.external_global(self.env.unboxing_stub_symbol(md))
             fp.value = Value("i64", f"ptrtoint (ptr {g.ref} to i64)")
+        return md, False
 
     def special_newobj(self, ctor, owner):
         if owner.is_array:
@@ -374,7 +404,6 @@ class CallMixin:
         cell = self.mb.external_global(self.env.cell_symbol(md))
         ret, params, attrs, sret = method_llvm_signature(md)
         fp = self.fn.load("ptr", cell)
-        self.emit_frame_unlink()
         r = self.fn.call(ret, fp.ref, [Value(p, a.ref) for p, a in zip(params, sret_args + args)], arg_attrs=attrs)
         self.fn.ret(r if ret != "void" else None)
 

@@ -6,7 +6,8 @@ Inline tests decide the common cases from the object's native type handle (types
   ancestors array has the target at that depth (one compare, no loop);
 * an interface: the native `clrpy_find_itable` finds it in the interface map (its slow path also
   handles variance and arrays, and caches what it finds);
-* anything else (arrays, generic variance on delegates): the runtime decides, cached.
+* anything else (arrays, generic variance on delegates, after an exact match failed): the runtime
+  decides, cached.
 
 Boxing copies a value into a new object whose value starts after the object header. Nullable<T>
 boxes to null or to a boxed T, and unboxes from either (ECMA-335 III.4.1, III.4.32).
@@ -37,6 +38,19 @@ class CastMixin:
         handle = self.mb.external_global(self.env.type_symbol(target if not target.is_nullable
                                                               else target.generic_args[0]))
         vt = fn.load("ptr", obj, 8, invariant=True)
+        if target.is_delegate and _is_variant(target):
+            # A Func<object> may be a Func<string>: an exact match, else the runtime's variance rule.
+            same = fn.icmp("eq", vt, handle)
+            start = fn.current
+            slow, done = fn.block("var_slow"), fn.block("var_done")
+            fn.cbr(same, done, slow)
+            fn.at(slow)
+            r = fn.call("i32", self.helper("clrpy_cast_slow"), [obj, handle])
+            ok = fn.icmp("ne", r, const("i32", 0))
+            slow_end = fn.current
+            fn.br(done)
+            fn.at(done)
+            return fn.phi("i1", [(Value("i1", "true"), start), (ok, slow_end)])
         if target.is_value_type or (target.kind.name == "CLASS" and target.is_sealed):
             return fn.icmp("eq", vt, handle)
         if target.kind.name == "CLASS":
@@ -237,3 +251,11 @@ class CastMixin:
             return
         addr = self._unbox_address(obj, th)
         self.stack.append(self.load_as_item(type_rep(th), addr))
+
+
+def _is_variant(th) -> bool:
+    """An instantiation of a generic type with covariant or contravariant parameters."""
+    d = th.generic_definition
+    if d is None:
+        return False
+    return any(gp.flags & 0x3 for gp in d.module.generic_params((0x02 << 24) | d.rid))
