@@ -6,7 +6,7 @@ itable for an interface call or cast, allocating a string, and the first pass of
 generic interfaces, arrays' generic interfaces) that may extend the data the fast path reads.
 """
 from ..jit.helpers import ALLOC_LIMIT, ALLOC_PTR, EH_HANDLER, EH_TARGET, FRAME_CHAIN, PENDING_EXCEPTION
-from ..typesys.native_type import NT_INTERFACES
+from ..typesys.native_type import ITABLE_CACHE_ENTRIES, NT_INTERFACES, NT_ITABLE_CACHE
 from ..typesys.object_layout import STRING_CHARS_OFFSET, STRING_LENGTH_OFFSET
 
 NATIVE_HELPERS_IR = f"""
@@ -77,10 +77,26 @@ step:
 found:
   %itp = getelementptr inbounds i8, ptr %slotp, i64 8
   %itable = load ptr, ptr %itp, align 8
-  ret ptr %itable
+  br label %remember
 slow:
   %r = call ptr @clrpy_find_itable_slow(ptr %vt, ptr %iface)
-  ret ptr %r
+  %miss = icmp eq ptr %r, null
+  br i1 %miss, label %not_found, label %remember
+remember:
+  ; Cache it in the type's itable cache, where call sites look first (native_type.py).
+  %it = phi ptr [ %itable, %found ], [ %r, %slow ]
+  %key = ptrtoint ptr %iface to i64
+  %h = lshr i64 %key, 4
+  %hm = and i64 %h, {ITABLE_CACHE_ENTRIES - 1}
+  %ho = mul i64 %hm, 16
+  %ho2 = add i64 %ho, {NT_ITABLE_CACHE}
+  %entryp = getelementptr inbounds i8, ptr %vt, i64 %ho2
+  %itabp = getelementptr inbounds i8, ptr %entryp, i64 8
+  store ptr %it, ptr %itabp, align 8
+  store ptr %iface, ptr %entryp, align 8
+  ret ptr %it
+not_found:
+  ret ptr null
 }}
 
 @"{PENDING_EXCEPTION}" = external global ptr

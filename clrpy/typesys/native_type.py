@@ -17,7 +17,11 @@ read it, so its layout is defined here once.
     56      8     interfaces       address of {u32 count; u32 pad; handle[count]}, or 0
     64      4     initialized      class constructor state: 0 not run, 1 done (tested by generated code)
     68      4     num_slots        number of virtual method slots
-    72      8*n   slots            the vtable: code (or precode) address of each virtual method
+    72      16*8  itable cache     {interface handle; itable} x 8, indexed by bits 4-6 of the interface
+                                   handle's address: the itables interface calls used last (filled by
+                                   clrpy_find_itable), so a call through an interface usually costs
+                                   two loads and a compare, like a virtual call, instead of a map scan
+    200     8*n   slots            the vtable: code (or precode) address of each virtual method
 """
 from enum import IntFlag
 
@@ -34,7 +38,13 @@ NT_ANCESTORS = 48
 NT_INTERFACES = 56
 NT_INITIALIZED = 64
 NT_NUM_SLOTS = 68
-NT_SLOTS = 72
+NT_ITABLE_CACHE = 72
+ITABLE_CACHE_ENTRIES = 8
+NT_SLOTS = NT_ITABLE_CACHE + 16 * ITABLE_CACHE_ENTRIES
+
+
+def itable_cache_index(interface_handle: int) -> int:
+    return (interface_handle >> 4) & (ITABLE_CACHE_ENTRIES - 1)
 
 
 def slot_offset(slot: int) -> int:

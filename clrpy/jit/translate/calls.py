@@ -17,7 +17,7 @@ from ..abi import StackKind as K, method_llvm_signature, type_rep
 from ..delegates import is_synthesized
 from ..helpers import BuiltinException as BX
 from ..ir_builder import Value, const
-from ...typesys.native_type import slot_offset
+from ...typesys.native_type import ITABLE_CACHE_ENTRIES, NT_ITABLE_CACHE, slot_offset
 
 
 class CallMixin:
@@ -170,11 +170,30 @@ class CallMixin:
         if owner.is_interface:
             index = self.env.interface_method_index(md)
             iface = self.mb.external_global(self.env.type_symbol(owner))
-            itable = fn.call("ptr", self.helper("clrpy_find_itable"), [vt, iface])
-            self.check_pending()
+            itable = self.find_itable(vt, iface)
             return fn.load("ptr", fn.gep(itable, 8 * index), 8)
         slot = self.env.vtable_slot(md)
         return fn.load("ptr", fn.gep(vt, slot_offset(slot)), 8)
+
+    def find_itable(self, vt: Value, iface: Value) -> Value:
+        """The itable of `iface` for type handle `vt`: from the type's itable cache when the entry
+        for this interface is there (two loads and a compare), else from clrpy_find_itable."""
+        fn = self.fn
+        h = fn.binop("and", fn.binop("lshr", Value("i64", f"ptrtoint (ptr {iface.ref} to i64)"), const("i64", 4)),
+                     const("i64", ITABLE_CACHE_ENTRIES - 1))
+        entry = fn.gep(vt, fn.binop("add", fn.binop("mul", h, const("i64", 16)), const("i64", NT_ITABLE_CACHE)))
+        cached = fn.load("ptr", entry, 8)
+        hit, miss, done = fn.block("it_hit"), fn.block("it_miss"), fn.block("it_done")
+        fn.cbr(fn.icmp("eq", cached, iface), hit, miss, "likely")
+        fn.at(hit)
+        fast = fn.load("ptr", fn.gep(entry, 8), 8)
+        fn.br(done)
+        fn.at(miss)
+        slow = fn.call("ptr", self.helper("clrpy_find_itable"), [vt, iface])
+        miss_end = fn.current
+        fn.br(done)
+        fn.at(done)
+        return fn.phi("ptr", [(fast, hit), (slow, miss_end)])
 
     def constrained_call(self, md, constrained_token):
         """callvirt with constrained. T (III.2.1): `this` is a managed pointer to a T."""
