@@ -641,6 +641,16 @@ _NO_WRITE = ("cmp", "test", "push", "ucomis", "comis", "vucomis", "vcomis")
 _WRITES_AD = ("cltd", "cqto", "cltq", "cwtl", "cwtd", "div", "idiv", "mul", "rdtsc", "cpuid")
 
 
+def _is_itable_cache_load(operand: str) -> bool:
+    """Does `disp(%base,%index)` read the itable word of an entry of a type handle's itable cache?"""
+    from ..typesys.native_type import NT_ITABLE_CACHE, NT_SLOTS
+    m = re.fullmatch(r"(-?\d+)\(%\w+,%\w+\)", operand)
+    if not m:
+        return False
+    disp = int(m.group(1))
+    return NT_ITABLE_CACHE <= disp < NT_SLOTS and (disp - NT_ITABLE_CACHE) % 16 == 8
+
+
 class _Registers:
     """A forward, straight-line model of what general registers hold, enough to name the targets of
     indirect calls: the address of a runtime symbol (from the GOT), the value loaded from it (a cell's
@@ -654,10 +664,12 @@ class _Registers:
         self.state = {}
 
     def at_label(self):
-        self.state = {f: v for f, v in self.state.items() if f not in _CALLER_SAVED}
+        # An itable pointer survives the join where the itable-cache hit and the clrpy_find_itable
+        # paths of an interface call meet (both leave one in the same register).
+        self.state = {f: v for f, v in self.state.items() if f not in _CALLER_SAVED or v == ("itable",)}
 
     def after_call(self):
-        self.at_label()
+        self.state = {f: v for f, v in self.state.items() if f not in _CALLER_SAVED}
 
     def get(self, reg):
         fam = _FAMILIES.get(reg)
@@ -700,6 +712,8 @@ class _Registers:
                         value = ("value", held[1])
                 elif src in _FAMILIES and mnemonic == "movq":
                     value = self.get(src)
+                elif _is_itable_cache_load(src):
+                    value = ("itable",)         # the itable half of a type handle's itable-cache entry
         if value is None:
             self.state.pop(_FAMILIES[dest], None)
         else:
