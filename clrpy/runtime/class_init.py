@@ -21,7 +21,7 @@ class ClassInitializer:
     def cctor_of(self, th):
         if th not in self._cctor:
             self._cctor[th] = next((m for m in th.methods if m.is_class_constructor), None) \
-                if th.kind.name in ("CLASS", "VALUE_TYPE") else None
+                if th.kind.name in ("CLASS", "VALUE_TYPE", "INTERFACE") else None
         return self._cctor[th]
 
     def has_cctor(self, th) -> bool:
