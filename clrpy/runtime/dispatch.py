@@ -97,7 +97,11 @@ class Dispatch:
                 build_vtable(loader, generic.owner)
                 target = owner.vtable[generic.owner.slot_of[generic]]
             impl = loader.instantiate_method(target, md.generic_args)
-            code = self._virtual[key] = engine.ensure_compiled(impl)
+            if th.kind == TypeKind.VALUE_TYPE and impl.owner.is_value_type:
+                # The receiver is a box; the value type's method wants a pointer to the value.
+                code = self._virtual[key] = engine.unboxing_stub(impl)
+            else:
+                code = self._virtual[key] = engine.ensure_compiled(impl)
         return code
 
     def resolve_for_type(self, th, md):
@@ -107,12 +111,14 @@ class Dispatch:
             return md
         loader = self.engine.loader
         build_vtable(loader, th)
-        if md.owner.is_interface:
-            build_vtable(loader, md.owner)
-            _impl, slots = self._implementation_for(th, md.owner)
-            return th.vtable[slots[md.owner.slot_of[md]]]
+        generic = md.generic_definition or md       # slots belong to generic methods' definitions
         build_vtable(loader, md.owner)
-        return th.vtable[md.owner.slot_of[md]]
+        if md.owner.is_interface:
+            _impl, slots = self._implementation_for(th, md.owner)
+            target = th.vtable[slots[md.owner.slot_of[generic]]]
+        else:
+            target = th.vtable[md.owner.slot_of[generic]]
+        return loader.instantiate_method(target, md.generic_args) if md.generic_args else target
 
     # -- casts ---------------------------------------------------------------------------------------------
     def is_instance(self, obj: int, target_handle: int) -> int:

@@ -109,16 +109,17 @@ class RuntimeJitInterface(JitEnvironment):
         if md.owner is t:
             return md
         build_vtable(self.loader, t)
+        generic = md.generic_definition or md       # slots belong to generic methods' definitions
         if md.owner.is_interface:
             build_vtable(self.loader, md.owner)
             slots = t.interface_slots.get(md.owner)
             if slots is None:
                 return None
-            slot = slots[md.owner.slot_of[md]]
+            slot = slots[md.owner.slot_of[generic]]
             impl = t.vtable[slot] if slot >= 0 else None
         elif md.is_virtual:
             build_vtable(self.loader, md.owner)
-            impl = t.vtable[md.owner.slot_of[md]]
+            impl = t.vtable[md.owner.slot_of[generic]]
         else:
             return None
         if impl is None or impl.owner is not t:

@@ -11,8 +11,9 @@ A type's vtable is its parent's, slot for slot, extended by the virtual methods 
 The interface map says, for each interface the type implements (directly, through its parent, or
 through other interfaces), which vtable slot implements each of the interface's methods, in the
 interface's method order (an *itable*). It is resolved by ECMA's rules, most specific first:
-an explicit MethodImpl in the type or its ancestors, then a public virtual method of the type with
-the same name and signature, then what the parent's map says for the same interface, then a
+an explicit MethodImpl in the type, then -- if the type declares the interface itself or its parent
+does not implement it -- a public virtual method of the type with the same name and signature,
+then what the parent's map says for the same interface (its MethodImpls included), then a
 matching virtual method anywhere up the parent chain. Calls through an interface find the itable
 and then go through the vtable, so later overrides of an implementing method are honoured.
 """
@@ -142,13 +143,17 @@ def _add_with_bases(iface, seen):
 def _interface_map(loader, th, impls):
     result = {}
     parent = th.parent
+    declared = th.interfaces
     for iface in all_interfaces(th):
         build_vtable(loader, iface)
         slots = []
         parent_map = parent.interface_slots.get(iface) if parent is not None else None
+        # A type's own public virtuals implement an interface only if it (re)declares it; otherwise
+        # the parent's map stands, even over a `new virtual` method of the same name (II.12.2).
+        own_methods_count = parent_map is None or iface in declared
         for k, im in enumerate(iface.vtable):
-            slot = _explicit(th, impls, im, loader)
-            if slot < 0:
+            slot = _explicit(th, impls, im)
+            if slot < 0 and own_methods_count:
                 slot = _implicit(loader, th, im, own_only=True)
             if slot < 0 and parent_map is not None:
                 slot = parent_map[k]
@@ -164,14 +169,11 @@ def _interface_map(loader, th, impls):
     return result
 
 
-def _explicit(th, impls, im, loader) -> int:
-    t = th
-    while t is not None:
-        pairs = impls if t is th else _method_impls(loader, t)
-        for body, decl in pairs:
-            if decl is im or (decl.rid == im.rid and decl.module is im.module and decl.owner is im.owner):
-                return th.slot_of.get(body, body.slot)
-        t = t.parent
+def _explicit(th, impls, im) -> int:
+    """The slot of th's own MethodImpl for interface method `im` (the parent's are in its map)."""
+    for body, decl in impls:
+        if decl is im or (decl.rid == im.rid and decl.module is im.module and decl.owner is im.owner):
+            return th.slot_of.get(body, body.slot)
     return -1
 
 

@@ -6,6 +6,9 @@
   Mono 6.8 says `new SV[1] is I3[]`.
 * General arrays created by `newobj` with the lower-bound constructor (II.14.2: pairs of lower
   bound and length per dimension): Mono 6.8 aborts on an assertion (jit-icalls.c, rank == pcount).
+* A class that re-declares an interface maps it to its own public virtual methods first, even
+  when they override a base method (II.12.2; the C# re-implementation rule); Mono 6.8 keeps the
+  base class's explicit implementation unless the method is newslot.
 * InvalidCastException's message names both types, as CoreCLR's does; Mono says only "Specified
   cast is not valid." (docs/type-system.md).
 """
@@ -20,6 +23,9 @@ namespace NotMono
 {
     public interface I3 { }
     public struct SV : I3 { public int V; }
+    public interface IWho { string Who(); }
+    public class WhoExplicitBase : IWho { string IWho.Who() { return "explicit-base"; } public virtual string Who() { return "public-base"; } }
+    public class WhoRedeclaresOverride : WhoExplicitBase, IWho { public override string Who() { return "redeclared-override"; } }
     public class Animal { }
     public class Cat : Animal { }
     public static class Tests
@@ -27,6 +33,7 @@ namespace NotMono
         public static bool test_struct_array_is_not_interface_array() { object a = new SV[1]; return a is I3[]; }
         public static bool test_struct_array_is_not_object_array() { object a = new SV[1]; return a is object[]; }
         public static int test_struct_array_cast_to_interface_array() { object a = new SV[1]; I3[] i = (I3[])a; return i.Length; }
+        public static string test_redeclared_interface_takes_override() { IWho w = new WhoRedeclaresOverride(); return w.Who(); }
         public static int test_invalid_cast_message() { object o = new Animal(); Cat c = (Cat)o; return 0; }
         public static int test_invalid_unbox_message() { object o = "s"; return (int)o; }
     }
@@ -120,6 +127,7 @@ EXPECTED = {
     "test_struct_array_is_not_interface_array": "0",
     "test_struct_array_is_not_object_array": "0",
     "test_struct_array_cast_to_interface_array": "!System.InvalidCastException",
+    "test_redeclared_interface_takes_override": "s:" + ",".join(str(ord(c)) for c in "redeclared-override"),
     "test_invalid_cast_message": "!System.InvalidCastException",
     "test_invalid_unbox_message": "!System.InvalidCastException",
     "test_mdarray_lower_bounds": str(42 + 5 * 100 - 2 * 10000 + 12 * 1000000),
