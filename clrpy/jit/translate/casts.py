@@ -69,7 +69,8 @@ class CastMixin:
             fn.at(done)
             return fn.phi("i1", [(Value("i1", "false"), start), (same, check_end)])
         if target.is_interface:
-            return fn.icmp("ne", self.find_itable(vt, handle), Value("ptr", "null"))
+            itable = fn.call("ptr", self.helper("clrpy_find_itable"), [vt, handle])
+            return fn.icmp("ne", itable, Value("ptr", "null"))
         r = fn.call("i32", self.helper("clrpy_cast_slow"), [obj, handle])
         return fn.icmp("ne", r, const("i32", 0))
 
@@ -117,7 +118,7 @@ class CastMixin:
         handle = self.mb.external_global(self.env.type_symbol(target))
         fn.call("void", self.helper("clrpy_throw_invalid_cast"),
                 [obj, handle, self.method_id(), const("i32", self.il_offset)])
-        fn.br(self.exception_exit())
+        fn.br(self.exception_target())
         fn.at(done)
 
     # -- boxing ------------------------------------------------------------------------------------
@@ -198,7 +199,7 @@ class CastMixin:
         fn.at(bad)
         fn.call("void", self.helper("clrpy_throw_invalid_cast"),
                 [obj, handle, self.method_id(), const("i32", self.il_offset)])
-        fn.br(self.exception_exit())
+        fn.br(self.exception_target())
         fn.at(done)
         return fn.gep(obj, OBJECT_HEADER_SIZE)
 

@@ -75,6 +75,18 @@ namespace OO.Casts
         // (SV[] as I3[]: Mono says yes, the standard no; tests/jit/test_oo_not_mono.py)
         public static int test_array_of_struct_casts() { object a = new SV[1]; return (a is object[] ? 2 : 0) + (a is ValueType[] ? 4 : 0) + (a is SV[] ? 8 : 0); }
 
+        public static int test_catch_invalid_casts()
+        {
+            int r = 0; object o = "s", b = new B();
+            try { int i = (int)o; r += i; } catch (InvalidCastException) { r += 1; }
+            try { A a = (A)o; } catch (InvalidCastException) { r += 10; }
+            try { long? l = (long?)o; } catch (InvalidCastException) { r += 100; }
+            try { I1 i = (I1)b; } catch (InvalidCastException) { r += 1000; }
+            try { string[] a = (string[])(object)new object[1]; } catch (InvalidCastException) { r += 10000; }
+            try { object[] a = new string[1]; a[0] = b; } catch (ArrayTypeMismatchException) { r += 100000; }
+            return r;
+        }
+
         // Boxing and unboxing
         public static int test_box_unbox_int() { int x = 42; object o = x; x = 0; return (int)o + x; }
         public static long test_box_unbox_struct() { Pair p; p.A = 1L << 40; p.B = 7; object o = p; p.A = 0; Pair q = (Pair)o; return q.A + q.B + p.A; }
