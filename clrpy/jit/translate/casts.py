@@ -69,8 +69,7 @@ class CastMixin:
             fn.at(done)
             return fn.phi("i1", [(Value("i1", "false"), start), (same, check_end)])
         if target.is_interface:
-            itable = fn.call("ptr", self.helper("clrpy_find_itable"), [vt, handle])
-            return fn.icmp("ne", itable, Value("ptr", "null"))
+            return fn.icmp("ne", self.find_itable(vt, handle), Value("ptr", "null"))
         r = fn.call("i32", self.helper("clrpy_cast_slow"), [obj, handle])
         return fn.icmp("ne", r, const("i32", 0))
 
