@@ -423,6 +423,7 @@ class CallMixin:
         cell = self.mb.external_global(self.env.cell_symbol(md))
         ret, params, attrs, sret = method_llvm_signature(md)
         fp = self.fn.load("ptr", cell)
+        self.emit_frame_unlink()
         r = self.fn.call(ret, fp.ref, [Value(p, a.ref) for p, a in zip(params, sret_args + args)], arg_attrs=attrs)
         self.fn.ret(r if ret != "void" else None)
 
