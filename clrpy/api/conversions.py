@@ -2,12 +2,15 @@
 
 Python int, float, bool, str and None go to the parameter types they fit (range-checked: a value
 that does not fit raises OverflowError, as ctypes would silently wrap); results come back as
-Python int, float, bool, str (for char and string) or None.
+Python int, float, bool, str (for char and string) or None. Enums travel as their integer values.
+Structs live on the Python side as boxes (ManagedObject): passed by copy, and struct results,
+fields and elements come back as new boxes.
 """
 import ctypes
 
 from ..metadata.signatures import ElementType as E
 from ..runtime.managed_heap import read_string
+from ..typesys.object_layout import OBJECT_HEADER_SIZE
 
 INT_RANGES = {E.I1: (-(1 << 7), (1 << 7) - 1), E.U1: (0, (1 << 8) - 1), E.I2: (-(1 << 15), (1 << 15) - 1),
               E.U2: (0, (1 << 16) - 1), E.I4: (-(1 << 31), (1 << 31) - 1), E.U4: (0, (1 << 32) - 1),
@@ -22,8 +25,22 @@ KEYWORDS = {"bool": "System.Boolean", "char": "System.Char", "sbyte": "System.SB
             "nuint": "System.UIntPtr", "void": "System.Void"}
 
 
+# Among integer types an int fits: int32, then wider signed, then the rest; the small types in C#'s
+# order of betterness (sbyte, byte, short, ushort: each converts implicitly to the ones after it).
+_INT_PREFERENCE = {E.I4: 9, E.I8: 8, E.I: 6, E.U4: 5.5, E.U8: 5, E.U: 4.9, E.I1: 4.6, E.U1: 4.5, E.I2: 4.4, E.U2: 4.3}
+
+
+def _underlying(th):
+    """Enums are passed as their underlying integer type."""
+    if th.is_value_type and th.is_enum:
+        th.ensure_layout()
+        return th.element
+    return th
+
+
 def fit_score(value, th, loader):
     """How well a Python value fits a parameter of type `th`: higher is better, None if it cannot."""
+    th = _underlying(th)
     et = th.cor_type
     if isinstance(value, bool):
         return 10 if et == E.BOOLEAN else None
@@ -32,8 +49,7 @@ def fit_score(value, th, loader):
             lo, hi = INT_RANGES[et]
             if not lo <= value <= hi:
                 return None
-            # Prefer int32, then wider signed, then the rest.
-            return {E.I4: 9, E.I8: 8, E.I: 6, E.U4: 5, E.U8: 5}.get(et, 4)
+            return _INT_PREFERENCE[et]
         if et in (E.R8, E.R4):
             return 2
         return None
@@ -50,17 +66,34 @@ def fit_score(value, th, loader):
     address = getattr(value, "address", None)
     if address is not None and th.is_reference_type:
         from ..typesys.casting import can_cast
-        return 8 if can_cast(loader, value.type, th) else None
+        if not can_cast(loader, value.type, th):
+            return None
+        if value.type is th:
+            return 9
+        # The more derived the parameter's class, the better (C#'s better conversion target).
+        depth, t = 0, th.parent
+        while t is not None:
+            depth, t = depth + 1, t.parent
+        return 8 + depth / 100 if not th.is_interface else 8.005
+    if address is not None and th.is_value_type and value.type is th:
+        return 9                    # a boxed value for a parameter of its type: passed as a copy
     return None
 
 
 def to_native(value, th, engine):
-    """The ctypes-compatible argument for `value` passed as a `th`."""
+    """The ctypes-compatible argument for `value` passed as a `th` (a value type: a buffer holding a
+    copy of the value, which the callee owns, as the calling convention says)."""
+    th = _underlying(th)
     et = th.cor_type
     if value is None:
         return None
     address = getattr(value, "address", None)
     if address is not None:
+        if th.is_value_type and not th.is_primitive:
+            if value.type is not th:
+                raise TypeError(f"expected a {th.full_name}, got a {value.type.full_name}")
+            size = th.ensure_layout().instance_size
+            return ctypes.create_string_buffer(ctypes.string_at(address + OBJECT_HEADER_SIZE, size), size)
         return address
     if th is engine.loader.string_type:
         if not isinstance(value, str):
@@ -117,6 +150,11 @@ def from_native(raw, th, engine):
         return ManagedObject(engine, raw)
     if th.is_enum:
         return from_native(raw, th.element, engine)
+    if isinstance(raw, bytes):
+        # A struct result (returned through a hidden pointer): a new box on the Python side.
+        from .objects import ManagedObject
+        buf = ctypes.create_string_buffer(raw, len(raw))
+        return ManagedObject(engine, engine.box(th, ctypes.addressof(buf)))
     raise TypeError(f"clrpy cannot return a {th.full_name} to Python yet")
 
 
@@ -129,7 +167,9 @@ def read_value(address: int, th, engine):
     from ..jit.abi import StackKind, type_rep
     rep = type_rep(th)
     if rep.kind == StackKind.VALUE:
-        raise TypeError(f"clrpy cannot convert a {th.full_name} struct to Python yet")
+        # A struct field or element: a boxed copy.
+        from .objects import ManagedObject
+        return ManagedObject(engine, engine.box(th, address))
     raw = _READERS[rep.storage].from_address(address).value
     if rep.storage == "ptr":
         raw = raw or None
@@ -140,7 +180,10 @@ def write_value(address: int, th, value, engine):
     from ..jit.abi import StackKind, type_rep
     rep = type_rep(th)
     if rep.kind == StackKind.VALUE:
-        raise TypeError(f"clrpy cannot store a Python value into a {th.full_name} struct yet")
+        if getattr(value, "type", None) is not th:
+            raise TypeError(f"a {th.full_name} field takes a boxed {th.full_name}, not {type(value).__name__}")
+        ctypes.memmove(address, value.address + OBJECT_HEADER_SIZE, rep.size)
+        return
     raw = to_native(value, th, engine)
     if isinstance(raw, ManagedRef):
         raw = raw.address
