@@ -32,6 +32,8 @@ def can_cast(loader, src, dst) -> bool:
     if src.kind == TypeKind.ARRAY:
         return _array_cast(loader, src, dst)
     if dst.kind == TypeKind.INTERFACE:
+        if src.kind == TypeKind.INTERFACE and variant_compatible(loader, src, dst):
+            return True         # IEnumerable<string> is an IEnumerable<object> (its own map lacks itself)
         return any(i is dst or variant_compatible(loader, i, dst) for i in all_interfaces(src))
     if dst.kind in (TypeKind.ARRAY, TypeKind.POINTER, TypeKind.BYREF, TypeKind.GENERIC_PARAM):
         return False
