@@ -67,15 +67,18 @@ class AssemblyResolutionError(ClrpyError):
 
 
 class TypeResolutionError(ClrpyError):
-    """A type reference names a type its target assembly does not define or forward (TypeLoadException).
+    """A type reference names a type its target assembly does not define or forward, or a type
+    cannot be loaded (TypeLoadException), or a member reference finds no member (`managed_type`
+    MissingFieldException / MissingMethodException).
 
     `type_name` and `assembly` (display names) are kept for the mapping onto TypeLoadException.
     """
 
-    def __init__(self, message, type_name=None, assembly=None):
+    def __init__(self, message, type_name=None, assembly=None, managed_type="System.TypeLoadException"):
         super().__init__(message)
         self.type_name = type_name
         self.assembly = assembly
+        self.managed_type = managed_type
 
 
 class InvalidProgramError(ClrpyError):

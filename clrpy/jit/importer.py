@@ -115,8 +115,12 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
                 e.il_offset = self.il_offset
                 e.method_name = where
             raise
-        except (BadImageError, TypeResolutionError) as e:
+        except BadImageError as e:
             raise InvalidProgramError(f"{where}, IL offset 0x{self.il_offset:04x}: {e}") from None
+        except TypeResolutionError as e:
+            # A type the method uses cannot be loaded: TypeLoadException (or MissingMethod/Field).
+            raise TypeResolutionError(f"{where}, IL offset 0x{self.il_offset:04x}: {e}", e.type_name,
+                                      e.assembly, e.managed_type) from None
         self.mb.add(self.fn)
         return self.mb
 

@@ -19,7 +19,7 @@ import ctypes
 import sys
 import time
 
-from ..errors import ClrpyError, InvalidProgramError, UnsupportedFeatureError
+from ..errors import ClrpyError, InvalidProgramError, TypeResolutionError, UnsupportedFeatureError
 from ..icalls.registry import IcallRegistry
 from ..jit.abi import StackKind, method_llvm_signature, type_rep
 from ..jit.compiler import JitCompiler
@@ -285,7 +285,7 @@ class ExecutionEngine:
         md.tier = 1                       # also stops a second request while this one compiles
         try:
             cm = self.jit.compile(md, 1)
-        except (InvalidProgramError, UnsupportedFeatureError):
+        except (InvalidProgramError, UnsupportedFeatureError, TypeResolutionError):
             return                        # keep running the tier-0 code
         self._install(md, cm)
 
@@ -377,7 +377,7 @@ class ExecutionEngine:
         elif isinstance(e, InvalidProgramError):
             type_name = BX.NAMES[BX.INVALID_PROGRAM]
         else:
-            type_name = "System.TypeLoadException"
+            type_name = getattr(e, "managed_type", "System.TypeLoadException")
         self.pending.raise_object(self.new_exception(type_name, str(e)))
 
     def raise_object(self, obj: int, method_id: int, il_offset: int):
@@ -413,7 +413,7 @@ class ExecutionEngine:
     def _compiled_or_pending(self, md) -> int:
         try:
             return self.ensure_compiled(md)
-        except (InvalidProgramError, UnsupportedFeatureError) as e:
+        except (InvalidProgramError, UnsupportedFeatureError, TypeResolutionError) as e:
             self.raise_from_error(e)
             return 0
 

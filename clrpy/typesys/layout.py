@@ -125,6 +125,8 @@ def _compute(loader, th) -> TypeLayout:
             refs.extend(f.offset + r for r in frefs)
             end = max(end, f.offset + size)
             max_align = max(max_align, min(al, pack))
+        refs = sorted(set(refs))        # references may overlap each other, exactly
+        _check_overlaps(th, slots, set(refs) - set(base_refs))
     else:
         if not sequential and th.kind != TypeKind.VALUE_TYPE:
             # Auto layout: references first, then by decreasing alignment (stable within a group).
@@ -141,6 +143,26 @@ def _compute(loader, th) -> TypeLayout:
         return TypeLayout(size, max_align, tuple(sorted(refs)), has_explicit_layout=explicit)
     size = max(align(end, POINTER_SIZE), start + min_size if min_size else 0, OBJECT_HEADER_SIZE)
     return TypeLayout(size, POINTER_SIZE, tuple(sorted(refs)), has_explicit_layout=explicit)
+
+
+def _check_overlaps(th, slots, refs):
+    """An object reference must be pointer-aligned and overlap nothing but other references at the
+    same offset, or the collector and type safety break (ECMA-335 II.10.7; CoreCLR's TypeLoadException)."""
+    if not refs:
+        return
+    for r in refs:
+        if r % POINTER_SIZE:
+            raise TypeResolutionError(f"{th.full_name} has an object field at offset {r} that is not aligned "
+                                      f"(TypeLoadException)", type_name=th.full_name)
+    for f, size, _al, frefs in slots:
+        # The bytes of this field that are not references: none may fall inside a reference.
+        inner = sorted(f.offset + r for r in frefs)
+        pos = f.offset
+        for r in inner + [f.offset + size]:
+            if r > pos and any(pos < ref + POINTER_SIZE and ref < r for ref in refs):
+                raise TypeResolutionError(f"{th.full_name} has an object field overlapped by the non-object "
+                                          f"field {f.name} (TypeLoadException)", type_name=th.full_name)
+            pos = r + POINTER_SIZE
 
 
 def _static_layout(th, lay: TypeLayout):

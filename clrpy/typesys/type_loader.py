@@ -290,7 +290,7 @@ class TypeLoader:
                         return f
                 t = t.parent
             raise TypeResolutionError(f"field '{row.name}' not found in {owner.full_name} (MissingFieldException)",
-                                      type_name=owner.full_name)
+                                      type_name=owner.full_name, managed_type="System.MissingFieldException")
         raise BadImageError(f"token 0x{token:08x} is not a field token")
 
     def _member_ref_parent(self, module, parent, ctx) -> TypeHandle:
@@ -316,7 +316,8 @@ class TypeLoader:
         found = self.find_method_by_sig(owner, row.name, module, msig)
         if found is None:
             raise TypeResolutionError(f"method '{row.name}' with the referenced signature not found in "
-                                      f"{owner.full_name} (MissingMethodException)", type_name=owner.full_name)
+                                      f"{owner.full_name} (MissingMethodException)", type_name=owner.full_name,
+                                      managed_type="System.MissingMethodException")
         return found
 
     def find_method_by_sig(self, owner: TypeHandle, name: str, sig_module, msig) -> MethodDesc:

@@ -64,10 +64,19 @@ def build_vtable(loader, th):
         if body.slot < 0:
             body.slot = decl_slot
             slot_of[body] = decl_slot
+    if not th.is_abstract:
+        missing = next((m for m in vtable if m.is_abstract), None)
+        if missing is not None:
+            raise TypeResolutionError(f"{th.full_name} does not implement the abstract method {missing.full_name} "
+                                      f"(TypeLoadException)", type_name=th.full_name)
     th.vtable = vtable
     th.slot_of = {m: i for i, m in enumerate(vtable)}
     th.slot_of.update(slot_of)
-    th.interface_slots = _interface_map(loader, th, impls)
+    try:
+        th.interface_slots = _interface_map(loader, th, impls)
+    except TypeResolutionError:
+        th.vtable = None            # the type cannot load: every later use raises again
+        raise
 
 
 def same_signature(a, b) -> bool:

@@ -33,5 +33,5 @@ namespace OO.Edges
         public static int test_list_of_structs() { var l = new List<KeyValuePair<string, int>>(); l.Add(new KeyValuePair<string, int>("a", 1)); l.Add(new KeyValuePair<string, int>("bb", 2)); int s = 0; foreach (var kv in l) s += kv.Key.Length * kv.Value; return s + l[1].Value * 100; }
         public static int test_list_of_nullable() { var l = new List<int?>(); l.Add(null); l.Add(3); return (l[0].HasValue ? 1 : 0) + l[1].Value * 10 + l.Count * 100; }
         public static int test_array_of_generic_class() { List<int>[] a = new List<int>[2]; a[1] = new List<int>(); a[1].Add(5); object o = a; return (o is IEnumerable<List<int>> ? 1 : 0) + (o is IList<object> ? 10 : 0) + a[1][0] * 100; }
-}
+    }
 }
