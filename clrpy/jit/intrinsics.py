@@ -2,7 +2,8 @@
 
 Mono's class library declares the System.Math and System.MathF functions as internal calls;
 the JIT turns them into LLVM intrinsics (which become single instructions such as sqrtsd, or
-calls to the C library's libm) so they cost no more than in C. The table is keyed by
+calls to the C library's libm) so they cost no more than in C. Interlocked's internal calls become
+LLVM atomics (C# events add and remove handlers with Interlocked.CompareExchange<T>). The table is keyed by
 (namespace, type, method, parameter count, parameter element type).
 """
 from .abi import StackKind as K
@@ -105,13 +106,89 @@ def _create_instance(md):
     return emit
 
 
+# System.Threading.Interlocked: LLVM's atomic instructions (sequentially consistent, as the CLR's
+# are full fences). The value's LLVM type, the stack kind of the result, and how a float is handled
+# (as the integer of its bits).
+_ATOMIC_TYPES = {"System.Int32": ("i32", K.I4, None), "System.Int64": ("i64", K.I8, None),
+                 "System.IntPtr": ("i64", K.I, None), "System.Object": ("ptr", K.O, None),
+                 "System.Single": ("i32", K.F4, "float"), "System.Double": ("i64", K.F8, "double")}
+
+
+def _interlocked(md):
+    params = [p.full_name for p in md.param_types]
+    if not params or not params[0].endswith("&"):
+        return None
+    t = _ATOMIC_TYPES.get(params[0][:-1])
+    if t is None:
+        return None
+    ty, kind, fty = t
+    name, n = md.name, len(params)
+    by_ref = n >= 3 and all(p.endswith("&") for p in params)     # the private object& forms
+
+    def bits(imp, v):
+        return imp.fn.cast("bitcast", v, ty) if fty else v
+
+    def unbits(imp, v):
+        return imp.fn.cast("bitcast", v, fty) if fty else v
+
+    def arg(imp, v):
+        return imp.fn.load(ty, v, 8) if by_ref else bits(imp, v)
+
+    if name == "CompareExchange" and n in (3, 4):
+        def emit(imp, md, args):
+            fn = imp.fn
+            imp.null_check(args[0])
+            value, comparand = arg(imp, args[1]), arg(imp, args[2])
+            pair = fn._value(f"{{ {ty}, i1 }}", f"cmpxchg ptr {args[0].ref}, {ty} {comparand.ref}, {ty} {value.ref} seq_cst seq_cst")
+            old = fn.extract(pair, 0, ty)
+            if by_ref:                                  # (object&, object&, object&, object& result)
+                fn.store(old, args[3], 8)
+                return None
+            if n == 4:                                  # (int32&, int32, int32, bool& succeeded)
+                fn.store(fn.cast("zext", fn.extract(pair, 1, "i1"), "i8"), args[3], 1)
+            return _item(kind, unbits(imp, old))
+        return emit
+    if name == "Exchange" and n in (2, 3):
+        def emit(imp, md, args):
+            fn = imp.fn
+            imp.null_check(args[0])
+            old = fn._value(ty, f"atomicrmw xchg ptr {args[0].ref}, {ty} {arg(imp, args[1]).ref} seq_cst")
+            if by_ref:                                  # (object&, object&, object& result)
+                fn.store(old, args[2], 8)
+                return None
+            return _item(kind, unbits(imp, old))
+        return emit
+    if name in ("Increment", "Decrement", "Add") and kind in (K.I4, K.I8) and not fty:
+        def emit(imp, md, args):
+            fn = imp.fn
+            imp.null_check(args[0])
+            delta = args[1] if name == "Add" else Value(ty, "1" if name == "Increment" else "-1")
+            old = fn._value(ty, f"atomicrmw add ptr {args[0].ref}, {ty} {delta.ref} seq_cst")
+            return _item(kind, fn.binop("add", old, delta))
+        return emit
+    if name == "Read" and n == 1 and kind == K.I8:
+        def emit(imp, md, args):
+            imp.null_check(args[0])
+            return _item(kind, imp.fn._value(ty, f"load atomic {ty}, ptr {args[0].ref} seq_cst, align 8"))
+        return emit
+    return None
+
+
 def lookup(md):
     """An emitter `(importer, md, args) -> Item or None` for `md`, or None if it is not an intrinsic."""
     owner = md.owner
+    if owner.module is not None and owner.namespace == "System.Threading":
+        return _lookup_threading(md)
     if owner.module is None or owner.namespace != "System":
         return None
     if owner.name in ("Math", "MathF") and md.is_internal_call:
         return _math(md)
     if owner.name == "Activator" and md.name == "CreateInstance" and len(md.generic_args) == 1 and not md.param_types:
         return _create_instance(md)
+    return None
+
+
+def _lookup_threading(md):
+    if md.owner.name == "Interlocked" and md.is_internal_call:
+        return _interlocked(md)
     return None
