@@ -128,6 +128,30 @@ class RuntimeJitInterface(JitEnvironment):
             impl = self.loader.instantiate_method(impl, md.generic_args)
         return impl
 
+    def devirtualize(self, md, receiver):
+        """The method a virtual call of `md` reaches on every object whose static type is `receiver`,
+        if only one can (the class is sealed, or its implementation is final), else None. An
+        interface method is only resolved for a sealed class: a subclass could re-implement it."""
+        if receiver is None or receiver.kind != TypeKind.CLASS or md.generic_args:
+            return None
+        owner = md.owner
+        build_vtable(self.loader, receiver)
+        if owner.is_interface:
+            if not receiver.is_sealed:
+                return None
+            build_vtable(self.loader, owner)
+            slots = receiver.interface_slots.get(owner)
+            slot = slots[owner.slot_of[md]] if slots is not None else -1
+        else:
+            if receiver is not owner and not receiver.is_subclass_of(owner):
+                return None
+            build_vtable(self.loader, owner)
+            slot = owner.slot_of[md]
+        impl = receiver.vtable[slot] if slot >= 0 else None
+        if impl is None or impl.is_abstract or not (receiver.is_sealed or impl.is_final):
+            return None
+        return impl
+
     def intrinsic(self, md):
         return intrinsics.lookup(md)
 
