@@ -1,0 +1,1 @@
+"""Generators of random test programs (C# source) for the differential tests."""
