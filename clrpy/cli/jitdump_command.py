@@ -373,11 +373,16 @@ class JitDump:
         for raw in text.splitlines():
             line = raw.rstrip()
             stripped = line.strip()
-            if not directives and stripped.startswith((".cfi_", ".file", '.section\t".note.GNU-stack"')):
+            if not directives and stripped.startswith((".cfi_", ".file", ".loc", '.section\t".note.GNU-stack"')):
                 continue
+            if not directives and stripped.startswith(".section\t.debug_"):
+                break                    # the DWARF line table that maps code to IL offsets follows
             label = _ASM_LABEL.match(line)
             if label:
                 name = label.group(1) or label.group(2)
+                if _DEBUG_LABEL.match(name):
+                    lines.append(line)   # marks a code address for the debug info; no path joins here
+                    continue
                 if name.startswith("."):
                     thrown = _throw_text(regs, "falling through: throw ") if falls_through and name in throw_blocks else ""
                     regs.at_label()
@@ -529,6 +534,8 @@ _OUR_PREFIXES = ("cell:", "mid:", "type:", "statics:", "tstatics:", "str:", "m:"
 _IR_DECL = re.compile(r'\s*(?:@(?:"([^"]+)"|([\w.$]+))\s*=\s*external\b|declare\b[^@]*@(?:"([^"]+)"|([\w.$]+)))')
 _ASM_LABEL = re.compile(r'^(?:"([^"]+)"|([\w.$]+)):')
 _QUOTED = re.compile(r'"([^"]+)"')
+# Labels LLVM places for debug info (ranges of code), which no branch targets.
+_DEBUG_LABEL = re.compile(r"\.L(?:tmp|func_begin|func_end)\d+$")
 _BARE = re.compile(r'(?<![\w.$%"@])([A-Za-z_][\w.$]*)(?=@|\b)')
 
 
@@ -551,7 +558,7 @@ def _shared_throw_blocks(asm: str) -> set:
     label, sets_edi = None, False
     for line in asm.splitlines():
         m = _ASM_LABEL.match(line)
-        if m:
+        if m and not _DEBUG_LABEL.match(m.group(1) or m.group(2)):
             name = m.group(1) or m.group(2)
             label, sets_edi = (name if name.startswith(".") else None), False
             continue

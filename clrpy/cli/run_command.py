@@ -48,8 +48,10 @@ def run(args) -> int:
     try:
         code = run_on_managed_stack(engine.run_main, module, list(args.args))
     except ManagedException as e:
+        # As Mono reports an exception nothing caught (its finally blocks have run by now).
         sys.stdout.flush()
-        sys.stderr.write("\nUnhandled Exception:\n" + e.format() + "\n")
+        text = e.format()
+        sys.stderr.write(f"\nUnhandled Exception:\n{text}\n[ERROR] FATAL UNHANDLED EXCEPTION: {text}\n")
         sys.stderr.flush()
         return 1
     sys.stdout.flush()

@@ -27,6 +27,19 @@ NATIVE_ICALLS = {
 _loaded = False
 
 
+_REPLACED = set()           # keys of IL methods whose bodies the runtime replaces
+
+
+def replaces(key: str):
+    """Register the decorated function as the runtime's implementation of an *IL* method `key`:
+    for the few class-library methods whose managed bodies need what only the runtime knows
+    (e.g. the frames of a stack trace). Callers reach it like the method itself."""
+    def register(fn):
+        _REPLACED.add(key)
+        return icall(key)(fn)
+    return register
+
+
 def icall(key: str):
     """Register the decorated function as the implementation of the internal call `key`:
     "Namespace.Type::Method(ParamType, ...)" with full type names, as IcallRegistry.key spells it."""
@@ -68,6 +81,11 @@ class IcallRegistry:
 
     def implemented(self):
         return sorted(set(_IMPLEMENTATIONS) | set(NATIVE_ICALLS))
+
+    def replacement(self, md):
+        """The symbol of the runtime's replacement body for IL method `md`, or None."""
+        key = self.key(md)
+        return self.target(md) if key in _REPLACED else None
 
     def target(self, md):
         """The symbol of the native function implementing `md`, or None if clrpy has none."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .engine import NativeEngine
 from ..cil.decoder import decode
-from . import delegates
+from . import delegates, forwarders
 from .importer import MethodImporter
 
 
@@ -22,6 +22,7 @@ class CompiledMethod:
     tier: int = 1
     ir: str = ""
     seconds: float = 0.0
+    linked: object = None           # the engine's CompiledModule: every function's address, the object file
 
 
 class JitCompiler:
@@ -40,6 +41,9 @@ class JitCompiler:
         methods (delegates)."""
         if delegates.is_synthesized(method):
             return delegates.generate(self.env, method)
+        replacement = self.env.replacement(method)
+        if replacement is not None:
+            return forwarders.generate(self.env, method, replacement)
         return MethodImporter(self.env, method, tier=tier).run()
 
     def has_loops(self, method) -> bool:
@@ -73,4 +77,4 @@ class JitCompiler:
         self.il_bytes_compiled += il_size
         self.seconds += seconds
         return CompiledMethod(method, linked.addresses[symbol], linked.sizes.get(symbol, 0), il_size, tier,
-                              ir if self.keep_ir else "", seconds)
+                              ir if self.keep_ir else "", seconds, linked)

@@ -35,6 +35,9 @@ HELPERS = {h.name: h for h in (
            "run the class constructor of a type with precise initialisation semantics, once"),
     Helper("clrpy_throw", "void", ("ptr", "i64", "i32"), False,
            "throw an exception object (the `throw` instruction): record where, then clrpy_raise it"),
+    Helper("clrpy_finish_raise", "void", (), False,
+           "native: run the first pass of an exception the runtime left pending from Python, from the "
+           "managed frame that noticed it"),
     Helper("clrpy_rethrow", "void", ("ptr",), False,
            "native: raise the exception a catch handler is handling again, keeping its stack trace"),
     Helper("clrpy_raise", "void", ("ptr",), False,

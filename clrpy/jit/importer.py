@@ -139,6 +139,7 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
         self.ret_type = ret
         self.sret = sret
         self.fn = FunctionBuilder(self.symbol, ret, params, param_attrs=attrs, attrs=self.env.function_attrs(m))
+        self.mb.enable_debug(self.fn)       # calls carry their IL offset, for stack traces
         rattr = return_attr(m)
         if rattr:
             self.fn.ret_type = f"{rattr} {ret}"
@@ -291,6 +292,10 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
                 # the exceptions machinery will enter; nothing to emit until the next block.
                 continue
             self.il_offset = off
+            if not self.stack:
+                # Stack traces name the IL offset of the statement a call belongs to: the last
+                # instruction that began with an empty evaluation stack (as Mono reports it).
+                fn.debug_line = off + 1
             self.current_instruction = i
             op = i.opcode
             if op.flow is Flow.META:
@@ -417,6 +422,7 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
             saved = self.fn.current
             blk = self.fn.block("exc_exit")
             self.fn.at(blk)
+            self.fn.call("void", self.helper("clrpy_finish_raise"), [])
             self.emit_frame_unlink()
             if self._ret_llvm == "void":
                 self.fn.ret()

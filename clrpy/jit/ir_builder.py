@@ -74,6 +74,8 @@ class FunctionBuilder:
         self.allocas = []       # lines hoisted into the entry block
         self.current = self.entry
         self._n = 0
+        self.debug = None       # (module builder, subprogram id) when calls carry IL offsets
+        self.debug_line = None  # the "line" calls emitted now are attributed to
 
     # -- blocks ----------------------------------------------------------------------------------
     def block(self, hint: str = "b") -> Block:
@@ -176,6 +178,9 @@ class FunctionBuilder:
         t = f"{tail} " if tail else ""
         a = f" {attrs}" if attrs else ""
         text = f"{t}call {ret_type} {callee}({arglist}){a}"
+        if self.debug is not None and self.debug_line is not None:
+            mb, scope = self.debug
+            text += f", !dbg !{mb.location(scope, self.debug_line)}"
         if ret_type == "void":
             self.emit(text)
             return None
@@ -212,6 +217,8 @@ class FunctionBuilder:
         params = ", ".join(f"{p.type}{' ' + a if a else ''} {p.ref}" for p, a in zip(self.params, self.param_attrs))
         link = f"{self.linkage} " if self.linkage else ""
         attrs = f" {self.attrs}" if self.attrs else ""
+        if self.debug is not None:
+            attrs += f" !dbg !{self.debug[1]}"
         out = [f"define {link}{self.ret_type} @\"{self.name}\"({params}){attrs} {{"]
         for i, b in enumerate(self.blocks):
             if not b.lines and i != 0:
@@ -234,6 +241,10 @@ class ModuleBuilder:
         self.globals = {}           # name -> declaration line
         self.declarations = {}      # name -> declaration line
         self.functions = []
+        self._metadata = []         # debug-info metadata lines
+        self._next_md = 10          # !0-!2 are fixed (branch weights, invariant loads)
+        self._locations = {}
+        self._debug_unit = None
 
     def external_global(self, name: str) -> Value:
         """An address the runtime provides (a cell, a statics block, a type handle...)."""
@@ -249,6 +260,33 @@ class ModuleBuilder:
 
     def add(self, fn: FunctionBuilder):
         self.functions.append(fn)
+
+    # -- debug information: IL offsets of calls, for stack traces ----------------------------------------
+    def _md(self, text: str) -> int:
+        n = self._next_md
+        self._next_md += 1
+        self._metadata.append(f"!{n} = {text}")
+        return n
+
+    def enable_debug(self, fn: FunctionBuilder):
+        """Make `fn`'s calls carry a line (IL offset + 1) in the object's DWARF line table."""
+        if self._debug_unit is None:
+            f = self._md('!DIFile(filename: "il", directory: "")')
+            unit = self._md(f'distinct !DICompileUnit(language: DW_LANG_C, file: !{f}, producer: "clrpy", '
+                            f'isOptimized: true, runtimeVersion: 0, emissionKind: LineTablesOnly)')
+            sig = self._md("!DISubroutineType(types: !{})")
+            self._debug_unit = (f, unit, sig)
+        f, unit, sig = self._debug_unit
+        sp = self._md(f'distinct !DISubprogram(name: "{fn.name}", scope: !{f}, file: !{f}, line: 1, type: !{sig}, '
+                      f'scopeLine: 1, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !{unit})')
+        fn.debug = (self, sp)
+
+    def location(self, scope: int, line: int) -> int:
+        key = (scope, line)
+        n = self._locations.get(key)
+        if n is None:
+            n = self._locations[key] = self._md(f"!DILocation(line: {line}, column: 0, scope: !{scope})")
+        return n
 
     def external_symbols(self):
         """The names of everything the module declares but does not define (bound at link time)."""
@@ -268,4 +306,10 @@ class ModuleBuilder:
         parts.append('!0 = !{!"branch_weights", i32 2000, i32 1}')
         parts.append('!1 = !{!"branch_weights", i32 1, i32 2000}')
         parts.append('!2 = !{}')
+        if self._debug_unit is not None:
+            parts.append(f"!llvm.dbg.cu = !{{!{self._debug_unit[1]}}}")
+            parts.append("!llvm.module.flags = !{!3, !4}")
+            parts.append('!3 = !{i32 7, !"Dwarf Version", i32 4}')
+            parts.append('!4 = !{i32 2, !"Debug Info Version", i32 3}')
+        parts.extend(self._metadata)
         return "\n".join(parts) + "\n"

@@ -34,7 +34,8 @@ class SearchFunctionImporter(MethodImporter):
         self.instructions = p.instructions
         self.analyse_eh()
         self._site_ids = p._site_ids
-        fn = self.fn = FunctionBuilder(self.symbol, "i32", ["ptr", "ptr"])
+        fn = self.fn = FunctionBuilder(self.symbol, "i32", ["ptr", "ptr"], attrs=self.env.function_attrs(self.method))
+        self.mb.enable_debug(fn)
         self.rec, self.exc = fn.params
         self._exception_exit = None
         self._slots = {}
@@ -155,6 +156,7 @@ class SearchFunctionImporter(MethodImporter):
             fn.at(st["failed"])
             pending = self.mb.external_global(PENDING_EXCEPTION)
             fn.store(Value("ptr", "null"), pending, 8)
+            fn.store(const("i32", 0), self.mb.external_global("clrpy_raise_requested"), 4)
             fn.store(Value("ptr", "null"), self.mb.external_global(EH_TARGET), 8)
             fn.store(const("i32", 0), self.result_var, 4)
             fn.br(st["after"])
@@ -180,6 +182,8 @@ class SearchFunctionImporter(MethodImporter):
             if fn.terminated:
                 continue
             self.il_offset = i.offset
+            if not self.stack:
+                fn.debug_line = i.offset + 1      # the statement's start, as in the importer
             op = i.opcode
             if op.flow is Flow.META:
                 self.prefixes[op.name] = i.operand

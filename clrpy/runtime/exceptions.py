@@ -44,18 +44,18 @@ class ManagedException(ClrpyError):
         super().__init__(f"{record.type_name}: {record.message}")
 
     def format(self) -> str:
-        """Mono's rendering of an exception (Exception.ToString()): type and message, inner
-        exceptions, then the frames."""
-        head = f"{self.type_name}: {self.message}"
-        r = self.inner
-        while r is not None:
-            head += f" ---> {r.type_name}: {r.message}"
-            r = r.inner
-        lines = [head]
-        if self.inner is not None:
-            lines.append("   --- End of inner exception stack trace ---")
-        lines.extend(f"  at {f}" for f in self.frames)
-        return "\n".join(lines)
+        """Mono's rendering of an exception (Exception.ToString()): type and message, the inner
+        exception's rendering after " ---> ", then this exception's frames."""
+        return format_record(self.record)
+
+
+def format_record(record: ExceptionRecord) -> str:
+    text = f"{record.type_name}: {record.message}" if record.message else record.type_name
+    if record.inner is not None:
+        text += " ---> " + format_record(record.inner) + "\n   --- End of inner exception stack trace ---"
+    if record.frames:
+        text += "\n" + "\n".join(record.frames)
+    return text
 
 
 class ExceptionState:
@@ -73,19 +73,16 @@ class ExceptionState:
         define(FRAME_CHAIN, self.chain_cell)
         define(EH_TARGET, self.target_cell)
         define(EH_HANDLER, self.handler_cell)
-        self.frames = {}            # exception object -> frames the runtime recorded where it arose
-        self._raise = None
-
-    def bind_natives(self, addresses):
-        """Called once the runtime's native module is linked (clrpy_raise lives there)."""
-        self._raise = ctypes.CFUNCTYPE(None, ctypes.c_void_p)(addresses["clrpy_raise"])
+        self.requested_cell = arena.alloc(8, 8)
+        define("clrpy_raise_requested", self.requested_cell)
 
     # -- raising ---------------------------------------------------------------------------------
     def raise_object(self, obj: int, frames=None):
-        """Raise a managed exception object: the first pass runs now, the object becomes pending."""
-        if frames:
-            self.frames.setdefault(obj, frames)
-        self._raise(obj)
+        """Raise a managed exception object from Python. It becomes pending at once; the first pass
+        (and the stack-trace walk) runs when generated code sees it, in clrpy_finish_raise, so that
+        it starts from the managed frame that called into the runtime."""
+        write_u64(self.cell, obj)
+        write_u32(self.requested_cell, 1)
 
     @property
     def is_pending(self) -> bool:
@@ -96,6 +93,7 @@ class ExceptionState:
 
     def clear(self):
         write_u64(self.cell, 0)
+        write_u32(self.requested_cell, 0)
         write_u64(self.target_cell, 0)
         write_u32(self.handler_cell, 0xFFFFFFFF)
 
@@ -120,7 +118,9 @@ class ExceptionState:
             message = f"Exception of type '{th.full_name}' was thrown."
         inner_obj = self._object_field(obj, th, "_innerException")
         inner = self.record_of(inner_obj, depth + 1) if inner_obj and depth < 16 else None
-        return ExceptionRecord(th.full_name, message, list(self.frames.get(obj, [])), obj, inner)
+        from .stack_traces import format_frame, frames
+        lines = [format_frame(engine, md, il) for md, il in frames(engine, obj)]
+        return ExceptionRecord(th.full_name, message, lines, obj, inner)
 
     def _field(self, th, name):
         t = th

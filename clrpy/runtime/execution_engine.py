@@ -40,9 +40,11 @@ from .jit_interface import RuntimeJitInterface
 from .managed_heap import ManagedHeap, read_string
 from .native_memory import NativeArena, read_u64, write_u64
 from .native_types import NativeTypeTable
-from .native_helpers import NATIVE_HELPERS_IR
+from .native_helpers import native_helpers_ir
 from .precode import PRESTUB_ASM, PrecodeHeap, check_host
+from .stack_traces import CodeMap
 from .statics import StaticsTable
+from .threads import stack_bounds
 from .strings import StringTable
 
 
@@ -93,12 +95,21 @@ class ExecutionEngine:
         check_host()
         string_type_cell = self.arena.alloc(8, 8)
         self.native.define_symbol("clrpy_string_type", string_type_cell)
-        runtime_module = self.native.compile(PRESTUB_ASM + NATIVE_HELPERS_IR, "clrpy_runtime")
+        self.stack_hi_cell = self.arena.alloc(8, 8)
+        self.native.define_symbol("clrpy_stack_hi", self.stack_hi_cell)
+        intptr_array_cell = self.arena.alloc(8, 8)
+        self.native.define_symbol("clrpy_intptr_array_type", intptr_array_cell)
+        exception_type = self.loader.corlib_type("System", "Exception")
+        trace_field = next(f for f in exception_type.fields if f.name == "_stackTrace")
+        exception_type.ensure_layout()
+        self.trace_field_offset = trace_field.offset
+        self.code_map = CodeMap()
+        runtime_module = self.native.compile(PRESTUB_ASM + native_helpers_ir(trace_field.offset), "clrpy_runtime")
         for name, address in runtime_module.addresses.items():
             self.native.define_symbol(name, address)       # native helpers JIT'd code calls
-        self.pending.bind_natives(runtime_module.addresses)
         self.precodes = PrecodeHeap(self.native.ee.get_function_address("clrpy_prestub"))
         write_u64(string_type_cell, self.types.address(self.loader.string_type))
+        write_u64(intptr_array_cell, self.types.address(self.loader.array_of(self.loader.primitive(_E.I))))
         self._set_runtime_statics()
 
     def _set_runtime_statics(self):
@@ -290,6 +301,8 @@ class ExecutionEngine:
         self._install(md, cm)
 
     def _install(self, md, cm):
+        if cm.linked is not None:
+            self.code_map.add(md, cm.linked)
         md.code = cm.code
         md.code_size = cm.code_size
         md.tier = cm.tier
@@ -407,7 +420,7 @@ class ExecutionEngine:
         code = self._compiled_or_pending(md)
         if not code:
             return False
-        ctypes.CFUNCTYPE(None)(code)()
+        self._call(md, [])
         return not self.pending.is_pending
 
     def _compiled_or_pending(self, md) -> int:
@@ -430,6 +443,7 @@ class ExecutionEngine:
         code = self._compiled_or_pending(md)
         if not code:
             return None
+        write_u64(self.stack_hi_cell, stack_bounds()[1])     # where stack-trace walks must stop
         ret, params, attrs, sret = method_llvm_signature(md)
         ctypes_params = [_CTYPES[p] for p in params]
         restype = None if ret == "void" else _CTYPES[ret]

@@ -75,7 +75,8 @@ class RuntimeJitInterface(JitEnvironment):
 
     # -- decisions -------------------------------------------------------------------------------------
     def function_attrs(self, md) -> str:
-        return ""
+        # Frame pointers let a throw walk the stack for its trace (runtime/native_helpers.py).
+        return '"frame-pointer"="all"'
 
     def emit_prologue(self, imp):
         md = imp.method
@@ -154,6 +155,9 @@ class RuntimeJitInterface(JitEnvironment):
 
     def intrinsic(self, md):
         return intrinsics.lookup(md)
+
+    def replacement(self, md):
+        return self.engine.icalls.replacement(md)
 
     def native_target(self, md):
         return self.engine.icalls.target(md)

@@ -9,7 +9,13 @@ from ..jit.helpers import ALLOC_LIMIT, ALLOC_PTR, EH_HANDLER, EH_TARGET, FRAME_C
 from ..typesys.native_type import ITABLE_CACHE_ENTRIES, NT_INTERFACES, NT_ITABLE_CACHE
 from ..typesys.object_layout import STRING_CHARS_OFFSET, STRING_LENGTH_OFFSET
 
-NATIVE_HELPERS_IR = f"""
+def native_helpers_ir(trace_field_offset: int) -> str:
+    """The IR of the runtime's native module. `trace_field_offset` is where System.Exception keeps
+    its stack trace (the `_stackTrace` field), which clrpy_raise fills."""
+    return _NATIVE_HELPERS_IR.replace("@TRACE_FIELD@", str(trace_field_offset))
+
+
+_NATIVE_HELPERS_IR = f"""
 declare ptr @clrpy_find_itable_slow(ptr, ptr)
 declare ptr @clrpy_alloc_slow(ptr, i64)
 @"{ALLOC_PTR}" = external global ptr
@@ -110,9 +116,10 @@ not_found:
 ; -1. The first hit is the target of the second pass, which the frames carry out themselves as the
 ; exception propagates by return (each one running its finally and fault blocks on the way).
 ; Nothing is pending while the filters run: they are ordinary code.
-define void @clrpy_raise(ptr %exc) {{
+define void @clrpy_raise(ptr %exc) "frame-pointer"="all" {{
 entry:
   store ptr null, ptr @"{PENDING_EXCEPTION}", align 8
+  call void @clrpy_capture_trace(ptr %exc)
   %head = load ptr, ptr @"{FRAME_CHAIN}", align 8
   br label %walk
 walk:
@@ -140,11 +147,114 @@ unhandled:
   ret void
 }}
 
-; `rethrow` raises the exception being handled again (its stack trace is kept: it is the same object).
-define void @clrpy_rethrow(ptr %exc) {{
+; An exception the runtime raised from Python (a helper, an icall) is left pending with
+; clrpy_raise_requested set; generated code calls this first thing on its exception path, so the
+; first pass and the stack walk start from the managed frame that noticed the exception.
+@clrpy_raise_requested = external global i32
+define void @clrpy_finish_raise() "frame-pointer"="all" {{
+  %req = load i32, ptr @clrpy_raise_requested, align 4
+  %yes = icmp ne i32 %req, 0
+  br i1 %yes, label %raise, label %done
+raise:
+  store i32 0, ptr @clrpy_raise_requested, align 4
+  %exc = load ptr, ptr @"{PENDING_EXCEPTION}", align 8
   call void @clrpy_raise(ptr %exc)
   ret void
+done:
+  ret void
 }}
+
+; `rethrow` raises the exception being handled again; its stack trace is kept (the capture below
+; leaves an existing trace alone only for rethrow, so the flag word says which this is).
+@clrpy_rethrowing = internal global i32 0
+define void @clrpy_rethrow(ptr %exc) "frame-pointer"="all" {{
+  store i32 1, ptr @clrpy_rethrowing, align 4
+  call void @clrpy_raise(ptr %exc)
+  store i32 0, ptr @clrpy_rethrowing, align 4
+  ret void
+}}
+
+; The stack trace of an exception: the return addresses on the frame-pointer chain (every JIT'd
+; method keeps a frame pointer), up to 256, stored as an IntPtr[] in Exception._stackTrace. The
+; walk stops where the chain leaves the managed thread's stack or stops going up (a frame of code
+; compiled without frame pointers). Turning addresses into methods and IL offsets is done lazily,
+; by the runtime, when someone reads the trace (runtime/stack_traces.py).
+@clrpy_stack_hi = external global i64
+@clrpy_intptr_array_type = external global ptr
+declare ptr @llvm.frameaddress.p0(i32)
+define void @clrpy_capture_trace(ptr %exc) "frame-pointer"="all" {{
+entry:
+  %fieldp = getelementptr inbounds i8, ptr %exc, i64 @TRACE_FIELD@
+  %rethrow = load i32, ptr @clrpy_rethrowing, align 4
+  %old = load ptr, ptr %fieldp, align 8
+  %keep = icmp ne i32 %rethrow, 0
+  %has = icmp ne ptr %old, null
+  %skip = and i1 %keep, %has
+  br i1 %skip, label %done, label %walk_start
+walk_start:
+  %buf = alloca [256 x i64], align 8
+  %hi = load i64, ptr @clrpy_stack_hi, align 8
+  %fp0 = call ptr @llvm.frameaddress.p0(i32 0)
+  br label %walk
+walk:
+  %fp = phi ptr [ %fp0, %walk_start ], [ %next, %store ]
+  %n = phi i64 [ 0, %walk_start ], [ %n1, %store ]
+  %fpi = ptrtoint ptr %fp to i64
+  %full = icmp uge i64 %n, 256
+  %aligned = and i64 %fpi, 7
+  %misaligned = icmp ne i64 %aligned, 0
+  %top = add i64 %fpi, 16
+  %outside = icmp ugt i64 %top, %hi
+  %stop1 = or i1 %full, %misaligned
+  %stop = or i1 %stop1, %outside
+  br i1 %stop, label %copy, label %step
+step:
+  %next = load ptr, ptr %fp, align 8
+  %retp = getelementptr inbounds i8, ptr %fp, i64 8
+  %ret = load i64, ptr %retp, align 8
+  %nexti = ptrtoint ptr %next to i64
+  %up = icmp ugt i64 %nexti, %fpi
+  br i1 %up, label %store, label %last
+store:
+  %slot = getelementptr inbounds i64, ptr %buf, i64 %n
+  store i64 %ret, ptr %slot, align 8
+  %n1 = add i64 %n, 1
+  br label %walk
+last:
+  %lslot = getelementptr inbounds i64, ptr %buf, i64 %n
+  store i64 %ret, ptr %lslot, align 8
+  %nl = add i64 %n, 1
+  br label %copy
+copy:
+  %count = phi i64 [ %n, %walk ], [ %nl, %last ]
+  %bytes = shl i64 %count, 3
+  %size = add i64 %bytes, 32
+  %atype = load ptr, ptr @clrpy_intptr_array_type, align 8
+  %cur = load ptr, ptr @"{ALLOC_PTR}", align 8
+  %end = getelementptr i8, ptr %cur, i64 %size
+  %limit = load ptr, ptr @"{ALLOC_LIMIT}", align 8
+  %fits = icmp ule ptr %end, %limit
+  br i1 %fits, label %bump, label %slowalloc
+bump:
+  store ptr %end, ptr @"{ALLOC_PTR}", align 8
+  store ptr %atype, ptr %cur, align 8
+  br label %fill
+slowalloc:
+  %obj = call ptr @clrpy_alloc_slow(ptr %atype, i64 %size)
+  %oom = icmp eq ptr %obj, null
+  br i1 %oom, label %done, label %fill
+fill:
+  %arr = phi ptr [ %cur, %bump ], [ %obj, %slowalloc ]
+  %lenp = getelementptr inbounds i8, ptr %arr, i64 24
+  store i64 %count, ptr %lenp, align 8
+  %data = getelementptr inbounds i8, ptr %arr, i64 32
+  call void @llvm.memcpy.p0.p0.i64(ptr align 8 %data, ptr align 8 %buf, i64 %bytes, i1 false)
+  store ptr %arr, ptr %fieldp, align 8
+  br label %done
+done:
+  ret void
+}}
+declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)
 
 ; The search function of a filter barrier: an exception raised while a filter runs stops at the
 ; filter (ECMA-335 I.12.4.2.5: it is swallowed and the filter counts as false).

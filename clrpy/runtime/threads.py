@@ -90,3 +90,24 @@ class ManagedThread:
 
     def stop(self):
         self._queue.put(None)
+
+
+_bounds = {}
+
+
+def stack_bounds():
+    """(lowest, highest) address of the calling thread's stack, from the C library (cached per thread)."""
+    ident = threading.get_ident()
+    b = _bounds.get(ident)
+    if b is None:
+        import ctypes
+        libc = ctypes.CDLL(None)
+        libc.pthread_self.restype = ctypes.c_ulong
+        attr = ctypes.create_string_buffer(128)          # pthread_attr_t (56 bytes on x86-64 glibc)
+        addr, size = ctypes.c_void_p(), ctypes.c_size_t()
+        if libc.pthread_getattr_np(ctypes.c_ulong(libc.pthread_self()), attr) != 0:
+            return 0, 0
+        libc.pthread_attr_getstack(attr, ctypes.byref(addr), ctypes.byref(size))
+        libc.pthread_attr_destroy(attr)
+        b = _bounds[ident] = (addr.value or 0, (addr.value or 0) + size.value)
+    return b

@@ -117,6 +117,8 @@ class EHMixin:
         saved_stack = self.stack
         first = fn.block("dispatch")
         steps = [first] + [fn.block("dispatch") for _ in cands[1:]] + [self.exception_exit()]
+        fn.at(first)
+        fn.call("void", self.helper("clrpy_finish_raise"), [])
         for k, ci in enumerate(cands):
             c = self.clauses[ci]
             fn.at(steps[k])

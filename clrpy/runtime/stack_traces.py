@@ -1,0 +1,112 @@
+"""Stack traces: from the return addresses a throw captured to "at Type.Method (...) [0x...]" lines.
+
+`clrpy_raise` (native) stores the return addresses on the frame-pointer chain into the exception's
+`_stackTrace` field as an IntPtr[] — cheap, so throwing stays cheap. Turning them into frames happens
+only when someone looks (Exception.StackTrace, ToString, an unhandled exception):
+
+* `CodeMap` knows where every compiled function lives ([start, end) -> method) and keeps the
+  object file LLVM produced for it. Addresses outside managed code (runtime helpers, the prestub,
+  Python) are not frames and are dropped.
+* The IL offset of a frame comes from the object's DWARF line table, where the JIT records each
+  call's IL offset + 1 as its "line" (jit/ir_builder.py, jit/object_file.py). A return address points
+  just after its call, so the lookup uses the address minus one.
+
+Lines are formatted as Mono prints them: `  at Ns.Type.Method (System.Int32 n) [0x0001c] in <mvid>:0 `.
+"""
+import bisect
+import ctypes
+
+from ..jit.object_file import ObjectFile, line_at
+from ..metadata.schema import TableId as T
+from ..typesys.object_layout import ARRAY_DATA_OFFSET, ARRAY_LENGTH_OFFSET
+from .native_memory import read_u64
+
+
+class CodeMap:
+    def __init__(self):
+        self._starts = []
+        self._entries = []          # (start, end, method, module record)
+
+    def add(self, method, linked):
+        """Register every function of a linked module as code of `method`."""
+        record = {"object": linked.object_code, "functions": None, "lines": None}
+        for name, address in linked.addresses.items():
+            size = linked.sizes.get(name, 0)
+            if not address or not size:
+                continue
+            i = bisect.bisect(self._starts, address)
+            self._starts.insert(i, address)
+            self._entries.insert(i, (address, address + size, method, record, name))
+
+    def lookup(self, address: int):
+        """(method, IL offset or -1) of the code at `address`, or None."""
+        i = bisect.bisect_right(self._starts, address) - 1
+        if i < 0:
+            return None
+        start, end, method, record, name = self._entries[i]
+        if not start <= address < end:
+            return None
+        if record["functions"] is None:
+            obj = ObjectFile(record["object"])
+            record["functions"] = obj.functions()
+            record["lines"] = obj.line_table()
+        func = record["functions"].get(name)
+        il = -1
+        if func is not None:
+            line = line_at(record["lines"], func[0] + (address - start))
+            il = line - 1 if line > 0 else -1
+        return method, il
+
+
+def trace_addresses(obj: int, field_offset: int):
+    """The return addresses stored in an exception's `_stackTrace` IntPtr[] (empty if none)."""
+    arr = read_u64(obj + field_offset)
+    if not arr:
+        return []
+    n = read_u64(arr + ARRAY_LENGTH_OFFSET)
+    return list((ctypes.c_uint64 * n).from_address(arr + ARRAY_DATA_OFFSET))
+
+
+def frames(engine, obj: int):
+    """[(MethodDesc, IL offset)] of an exception's stack trace, innermost first."""
+    out = []
+    for address in trace_addresses(obj, engine.trace_field_offset):
+        hit = engine.code_map.lookup(address - 1)
+        if hit is not None:
+            out.append(hit)
+    return out
+
+
+def format_frame(engine, md, il: int) -> str:
+    """One line of a trace, as Mono writes it."""
+    owner = md.owner.full_name
+    params = ", ".join(f"{p.full_name} {name}" for p, name in zip(md.param_types, parameter_names(md)))
+    name = md.name
+    if md.generic_args:
+        name += "[" + ",".join(a.full_name for a in md.generic_args) + "]"
+    where = _location(md)
+    offset = f"[0x{il:05x}]" if il >= 0 else "[0x00000]"
+    return f"  at {owner}.{name} ({params}) {offset} in {where}:0 "
+
+
+def parameter_names(md):
+    if md.module is None:
+        return [f"arg{i}" for i in range(len(md.param_types))]
+    names = {}
+    for rid in md.module.params_of(md.rid):
+        row = md.module.tables[T.Param][rid]
+        if row.sequence > 0:
+            names[row.sequence] = row.name
+    return [names.get(i + 1, f"arg{i}") for i in range(len(md.param_types))]
+
+
+def _location(md) -> str:
+    module = md.module
+    mvid = None
+    if module is not None and module.tables[T.Module].num_rows:
+        mvid = module.tables[T.Module][1].mvid
+    return f"<{mvid.hex}>" if mvid is not None else "<unknown>"
+
+
+def format_trace(engine, obj: int) -> str:
+    return "\n".join(format_frame(engine, md, il) for md, il in frames(engine, obj))
