@@ -16,6 +16,7 @@ Managed code is entered from Python through ctypes (`invoke`), on a thread with 
 (threads.py) so that deep managed recursion has room.
 """
 import ctypes
+import os
 import sys
 import time
 
@@ -85,6 +86,8 @@ class ExecutionEngine:
         self.dispatch = Dispatch(self)
         self.type_objects = TypeObjects(self)
         self.messages = []
+        self.exit_code = 0              # Environment.ExitCode
+        self.command_line = []          # Environment.GetCommandLineArgs(): the program's path, its arguments
         self.python_roots = {}          # object address -> references held by Python (GC roots)
         self.methods = [None]           # method id -> MethodDesc (id 0 is never used)
         self.jit_env = RuntimeJitInterface(self)
@@ -480,6 +483,7 @@ class ExecutionEngine:
     def run_main(self, module, argv) -> int:
         """Run a program's entry point with `argv`; return the process exit code."""
         md = self.entry_point(module)
+        self.command_line = [os.path.abspath(str(module.path)), *argv]
         if not md.is_static:
             raise InvalidProgramError(f"the entry point {md.full_name} is not static")
         params = md.param_types
@@ -495,7 +499,17 @@ class ExecutionEngine:
         if rt is not None and rt.cor_type not in (_E_I4, _E_U4):
             raise InvalidProgramError(f"the entry point {md.display_signature()} must return void, int or uint")
         result = self.invoke(md, args)
-        return (result or 0) & 0xFFFFFFFF if rt is not None else 0
+        return (result or 0) & 0xFFFFFFFF if rt is not None else self.exit_code & 0xFFFFFFFF
+
+    def shutdown(self, code: int):
+        """End the process at once with exit status `code` (Environment.Exit): Python's own streams
+        are flushed; managed code's output is already with the OS (icalls write unbuffered)."""
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(code & 0xFF)
 
 
 from ..metadata.signatures import ElementType as _E   # noqa: E402
