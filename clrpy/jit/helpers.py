@@ -60,8 +60,8 @@ HELPERS = {h.name: h for h in (
            "(arrays, variance)"),
     Helper("clrpy_throw_invalid_cast", "void", ("ptr", "ptr", "i64", "i32"), False,
            "raise InvalidCastException naming the object's type and the target type"),
-    Helper("clrpy_stack_overflow", "void", ("i64",), False,
-           "report a stack overflow in the method with this id and end the process"),
+    Helper("clrpy_stack_overflow", "void", ("i64", "ptr"), False,
+           "report a stack overflow (method id, its frame address) with the managed frames and end the process"),
 )}
 
 

@@ -25,7 +25,7 @@ from ..cil.opcodes import Flow, OperandKind
 from ..errors import BadImageError, ClrpyError, InvalidProgramError, TypeResolutionError, UnsupportedFeatureError
 from ..metadata.method_body import ClauseKind
 from .abi import LLVM_OF_KIND, StackKind, method_llvm_signature, return_attr, type_rep
-from .helpers import HELPERS, PENDING_EXCEPTION, BuiltinException
+from .helpers import HELPERS, PENDING_EXCEPTION, STACK_LIMIT, BuiltinException
 from .ir_builder import FunctionBuilder, ModuleBuilder, Value, const
 from .translate.arith import ArithMixin
 from .translate.arrays import ArrayMixin
@@ -199,7 +199,28 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
         self._leave_targets = {}
         self._finally_cont = {}
         self.emit_frame_registration()
+        self.emit_stack_check()
         self.env.emit_prologue(self)        # may need the exception exit (a class-init check)
+
+    # Instructions through which a method can run other managed code (and so recurse).
+    _CALLING = frozenset(("call", "callvirt", "newobj", "calli", "jmp"))
+
+    def emit_stack_check(self):
+        """Prologue of a method that calls others: compare the frame with the stack's usable end and
+        report a stack overflow (a helper that ends the process) instead of running off the stack.
+        A method that calls nothing cannot recurse: its frame fits in the margin below the limit."""
+        if not any(i.opcode.name in self._CALLING for i in self.instructions):
+            return
+        fn = self.fn
+        frame = fn.intrinsic("ptr", "llvm.frameaddress.p0", [const("i32", 0)])
+        limit = fn.load("i64", self.mb.external_global(STACK_LIMIT), 8)
+        overflow = fn.icmp("ult", fn.cast("ptrtoint", frame, "i64"), limit)
+        bad, ok = fn.block("stack_overflow"), fn.block("stack_ok")
+        fn.cbr(overflow, bad, ok, "unlikely")
+        fn.at(bad)
+        fn.call("void", self.helper("clrpy_stack_overflow"), [self.method_id(), frame])
+        fn.unreachable()
+        fn.at(ok)
 
     def _layout_storage(self) -> Value:
         """One block for all arguments and locals (methods with filters): offsets by natural alignment."""

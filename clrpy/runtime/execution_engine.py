@@ -26,7 +26,7 @@ from ..jit.abi import StackKind, method_llvm_signature, type_rep
 from ..jit.compiler import JitCompiler
 from ..jit.engine import NativeEngine
 from ..jit.delegates import is_synthesized
-from ..jit.helpers import BuiltinException as BX
+from ..jit.helpers import STACK_LIMIT, BuiltinException as BX
 from ..jit.intrinsics import LIBM_FUNCTIONS
 from ..metadata.schema import TableId as T
 from ..typesys.type_handle import TypeKind
@@ -45,7 +45,7 @@ from .native_helpers import native_helpers_ir
 from .precode import PRESTUB_ASM, PrecodeHeap, check_host
 from .stack_traces import CodeMap
 from .statics import StaticsTable
-from .threads import stack_bounds
+from .threads import STACK_OVERFLOW_MARGIN, stack_bounds
 from .strings import StringTable
 
 
@@ -100,6 +100,8 @@ class ExecutionEngine:
         self.native.define_symbol("clrpy_string_type", string_type_cell)
         self.stack_hi_cell = self.arena.alloc(8, 8)
         self.native.define_symbol("clrpy_stack_hi", self.stack_hi_cell)
+        self.stack_limit_cell = self.arena.alloc(8, 8)
+        self.native.define_symbol(STACK_LIMIT, self.stack_limit_cell)
         intptr_array_cell = self.arena.alloc(8, 8)
         self.native.define_symbol("clrpy_intptr_array_type", intptr_array_cell)
         exception_type = self.loader.corlib_type("System", "Exception")
@@ -446,7 +448,11 @@ class ExecutionEngine:
         code = self._compiled_or_pending(md)
         if not code:
             return None
-        write_u64(self.stack_hi_cell, stack_bounds()[1])     # where stack-trace walks must stop
+        lo, hi = stack_bounds()
+        write_u64(self.stack_hi_cell, hi)                   # where stack-trace walks must stop
+        # Methods that call others check their frame against this in their prologue; the margin
+        # leaves room to report the overflow (Python formats the frames on this same stack).
+        write_u64(self.stack_limit_cell, lo + STACK_OVERFLOW_MARGIN if lo else 0)
         ret, params, attrs, sret = method_llvm_signature(md)
         ctypes_params = [_CTYPES[p] for p in params]
         restype = None if ret == "void" else _CTYPES[ret]

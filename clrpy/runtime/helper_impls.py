@@ -27,7 +27,7 @@ SIGNATURES = {
     "clrpy_throw": C.CFUNCTYPE(None, C.c_void_p, C.c_int64, C.c_int32),
     "clrpy_throw_builtin": C.CFUNCTYPE(None, C.c_int32, C.c_int64, C.c_int32),
     "clrpy_throw_not_supported": C.CFUNCTYPE(None, C.c_int64, C.c_int64, C.c_int32),
-    "clrpy_stack_overflow": C.CFUNCTYPE(None, C.c_int64),
+    "clrpy_stack_overflow": C.CFUNCTYPE(None, C.c_int64, C.c_void_p),
     "clrpy_find_itable_slow": C.CFUNCTYPE(C.c_void_p, C.c_void_p, C.c_void_p),
     "clrpy_resolve_virtual": C.CFUNCTYPE(C.c_void_p, C.c_void_p, C.c_int64),
     "clrpy_cast_slow": C.CFUNCTYPE(C.c_int32, C.c_void_p, C.c_void_p),
@@ -134,8 +134,6 @@ class PythonHelpers:
     def clrpy_throw_invalid_cast(self, obj, target, method_id, il_offset):
         self.engine.dispatch.raise_invalid_cast(obj, target, self.engine.methods[method_id], il_offset)
 
-    def clrpy_stack_overflow(self, method_id):
-        md = self.engine.methods[method_id]
-        sys.stderr.write(f"Stack overflow in {md.full_name}\n")
-        sys.stderr.flush()
-        os._exit(134)
+    def clrpy_stack_overflow(self, method_id, frame):
+        from .stack_traces import report_stack_overflow
+        report_stack_overflow(self.engine, self.engine.methods[method_id], frame)

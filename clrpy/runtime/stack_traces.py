@@ -110,3 +110,41 @@ def _location(md) -> str:
 
 def format_trace(engine, obj: int) -> str:
     return "\n".join(format_frame(engine, md, il) for md, il in frames(engine, obj))
+
+
+# Frames a stack-overflow report lists (innermost first), as Mono's report is about as long.
+OVERFLOW_REPORT_FRAMES = 1000
+
+
+def walk_frames(engine, frame: int, limit: int):
+    """[(MethodDesc, IL offset)] of the managed callers above the frame at `frame`, walking the
+    frame-pointer chain ([fp] = caller's fp, [fp + 8] = return address) up to the stack's top."""
+    out = []
+    top = read_u64(engine.stack_hi_cell)
+    while frame and len(out) < limit and (not top or frame < top):
+        ret = read_u64(frame + 8)
+        hit = engine.code_map.lookup(ret - 1)
+        if hit is not None:
+            out.append(hit)
+        caller = read_u64(frame)
+        if caller <= frame:
+            break
+        frame = caller
+    return out
+
+
+def report_stack_overflow(engine, md, frame: int):
+    """End the process as Mono does when managed code overflows its stack: the report on stderr,
+    exit status 1. A stack overflow cannot be caught (as in CoreCLR); no finally block runs."""
+    import os
+    import sys
+    trace = [(md, 0)] + walk_frames(engine, frame, OVERFLOW_REPORT_FRAMES - 1)
+    lines = "\n".join(format_frame(engine, m, il) for m, il in trace)
+    try:
+        sys.stdout.flush()
+    finally:
+        sys.stderr.write("\nUnhandled Exception:\nStackOverflowException\n"
+                         "[ERROR] FATAL UNHANDLED EXCEPTION: System.StackOverflowException: "
+                         f"The requested operation caused a stack overflow.\n{lines}\n")
+        sys.stderr.flush()
+        os._exit(1)

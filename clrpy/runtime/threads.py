@@ -8,6 +8,8 @@ committed only as they are touched).
 import threading
 
 MANAGED_STACK_SIZE = 1 << 30
+# Generated code declares a stack overflow this far above the stack's end: room for the report.
+STACK_OVERFLOW_MARGIN = 4 << 20
 
 
 def run_on_managed_stack(func, *args):
