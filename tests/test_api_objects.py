@@ -207,7 +207,7 @@ def test_managed_exception_from_method(asm):
     with pytest.raises(clrpy.ManagedException) as e:
         t.Cast(asm.type("Api.Animal")("x"))
     assert e.value.type_name == "System.InvalidCastException"
-    assert e.value.message == "Unable to cast object of type 'Api.Animal' to type 'Api.Dog'."
+    assert e.value.message == "Specified cast is not valid."
 
 
 # -- fields --------------------------------------------------------------------------------------------

@@ -116,4 +116,6 @@ def _integral(et) -> bool:
 
 
 def cast_message(src, dst) -> str:
-    return f"Unable to cast object of type '{src.full_name}' to type '{dst.full_name}'."
+    """InvalidCastException's message: Mono's, word for word, so that programs printing it behave as
+    under Mono (CoreCLR names both types; the types are in the stack trace's frame anyway)."""
+    return "Specified cast is not valid."

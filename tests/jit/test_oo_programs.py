@@ -32,4 +32,4 @@ def test_uncaught_invalid_cast_is_named():
     ours = _run([sys.executable, "-m", "clrpy", "run", str(exe)])
     assert ours.returncode == 1
     assert "System.InvalidCastException" in ours.stderr
-    assert "Unable to cast object of type 'Animal' to type 'Dog'." in ours.stderr
+    assert "System.InvalidCastException: Specified cast is not valid." in ours.stderr
