@@ -57,7 +57,7 @@ def _load_modules():
         return
     from .. import icalls
     for info in pkgutil.iter_modules(icalls.__path__):
-        if info.name.startswith("system") or info.name.startswith("mono"):
+        if info.name.startswith(("system", "mono", "interop")):
             importlib.import_module(f"{icalls.__name__}.{info.name}")
     _loaded = True
 
@@ -116,7 +116,10 @@ class IcallRegistry:
                 return impl(engine, *args)
             except ClrpyError as e:
                 managed_type = getattr(e, "managed_type", None)
-                if managed_type:
+                build = getattr(e, "build_exception", None)       # managed_errors.ManagedError
+                if build is not None:
+                    engine.pending.raise_object(build(engine))
+                elif managed_type:
                     engine.raise_managed(managed_type, getattr(e, "message", "") or str(e))
                 else:
                     engine.raise_from_error(e)

@@ -1,0 +1,91 @@
+"""Internal calls of System.Threading.Monitor (`lock`, [MethodImpl(Synchronized)]), for one thread.
+
+clrpy runs managed code on one thread, so a monitor is never contended: entering always succeeds
+at once and only the recursion count matters, which Exit, IsEntered and Wait/Pulse check as the CLR
+does (exiting a monitor not entered raises SynchronizationLockException). Counts are kept by object
+address (objects never move) and forgotten when they drop to zero, so the collector and the
+object header are not involved.
+
+Wait can only time out, since no other thread could pulse: with a timeout it releases the monitor,
+sleeps, re-enters and returns false; without one it would wait forever, which is reported as
+NotSupportedException rather than hanging the process.
+"""
+import time
+
+from .managed_errors import argument_null, not_supported, synchronization_lock
+from .managed_values import write_bool
+from .registry import icall
+
+INFINITE = -1
+
+
+def _counts(engine) -> dict:
+    counts = getattr(engine, "monitor_counts", None)
+    if counts is None:
+        counts = engine.monitor_counts = {}
+    return counts
+
+
+def enter(engine, obj):
+    if not obj:
+        raise argument_null("obj")
+    counts = _counts(engine)
+    counts[obj] = counts.get(obj, 0) + 1
+
+
+@icall("System.Threading.Monitor::Enter(System.Object)")
+def monitor_enter(engine, obj):
+    enter(engine, obj)
+
+
+@icall("System.Threading.Monitor::try_enter_with_atomic_var(System.Object,System.Int32,System.Boolean&)")
+def try_enter_with_atomic_var(engine, obj, timeout, lock_taken):
+    enter(engine, obj)
+    write_bool(lock_taken, True)
+
+
+@icall("System.Threading.Monitor::Exit(System.Object)")
+def monitor_exit(engine, obj):
+    if not obj:
+        raise argument_null("obj")
+    counts = _counts(engine)
+    n = counts.get(obj, 0)
+    if n == 0:
+        raise synchronization_lock()
+    if n == 1:
+        del counts[obj]
+    else:
+        counts[obj] = n - 1
+
+
+@icall("System.Threading.Monitor::Monitor_test_synchronised(System.Object)")
+def test_synchronised(engine, obj):
+    return 1 if _counts(engine).get(obj, 0) else 0
+
+
+@icall("System.Threading.Monitor::Monitor_test_owner(System.Object)")
+def test_owner(engine, obj):
+    return test_synchronised(engine, obj)
+
+
+@icall("System.Threading.Monitor::Monitor_pulse(System.Object)")
+def pulse(engine, obj):
+    pass                        # nobody waits: one thread
+
+
+@icall("System.Threading.Monitor::Monitor_pulse_all(System.Object)")
+def pulse_all(engine, obj):
+    pass
+
+
+@icall("System.Threading.Monitor::Monitor_wait(System.Object,System.Int32)")
+def wait(engine, obj, ms):
+    if ms == INFINITE:
+        raise not_supported("Monitor.Wait without a timeout would never return: clrpy runs one thread")
+    counts = _counts(engine)
+    held = counts.pop(obj, 0)
+    try:
+        time.sleep(max(ms, 0) / 1000)
+    finally:
+        counts[obj] = held
+    return 0
