@@ -16,6 +16,7 @@ import importlib
 import pkgutil
 
 from ..errors import ClrpyError
+from ..runtime.native_icalls import NATIVE_ICALL_SYMBOLS, SLOW_PATHS
 
 _IMPLEMENTATIONS = {}       # key -> function(engine, *args)
 
@@ -23,6 +24,7 @@ _IMPLEMENTATIONS = {}       # key -> function(engine, *args)
 # key -> symbol. These are the hot ones, where a call into Python would dominate.
 NATIVE_ICALLS = {
     "System.String::FastAllocateString(System.Int32)": "clrpy_fast_allocate_string",
+    **NATIVE_ICALL_SYMBOLS,
 }
 _loaded = False
 
@@ -71,6 +73,17 @@ class IcallRegistry:
         self.engine = engine
         self._bound = {}            # key -> (symbol, ctypes callback kept alive)
         _load_modules()
+        self._slow_paths = [self._bind_slow_path(symbol, key) for symbol, key in SLOW_PATHS.items()]
+
+    def _bind_slow_path(self, symbol, key):
+        """Bind `symbol`, which a native icall calls for the cases it leaves to Python, to the
+        Python implementation registered as `key` (same parameters)."""
+        impl = _IMPLEMENTATIONS[key]
+        params = key[key.index("(") + 1:-1].split(",")
+        argtypes = [ctypes.c_int32 if p == "System.Int32" else ctypes.c_void_p for p in params]
+        callback = ctypes.CFUNCTYPE(ctypes.c_int8, *argtypes)(self._guard(impl, key, "i8"))
+        self.engine.native.define_symbol(symbol, ctypes.cast(callback, ctypes.c_void_p).value)
+        return callback
 
     @staticmethod
     def key(md) -> str:

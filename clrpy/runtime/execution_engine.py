@@ -42,6 +42,7 @@ from .managed_heap import ManagedHeap, read_string
 from .native_memory import NativeArena, read_u64, write_u64
 from .native_types import NativeTypeTable
 from .native_helpers import native_helpers_ir
+from .native_icalls import NATIVE_ICALLS_IR
 from .precode import PRESTUB_ASM, PrecodeHeap, check_host
 from .stack_traces import CodeMap
 from .statics import StaticsTable
@@ -109,7 +110,8 @@ class ExecutionEngine:
         exception_type.ensure_layout()
         self.trace_field_offset = trace_field.offset
         self.code_map = CodeMap()
-        runtime_module = self.native.compile(PRESTUB_ASM + native_helpers_ir(trace_field.offset), "clrpy_runtime")
+        runtime_module = self.native.compile(PRESTUB_ASM + native_helpers_ir(trace_field.offset) + NATIVE_ICALLS_IR,
+                                             "clrpy_runtime")
         for name, address in runtime_module.addresses.items():
             self.native.define_symbol(name, address)       # native helpers JIT'd code calls
         self.precodes = PrecodeHeap(self.native.ee.get_function_address("clrpy_prestub"))
