@@ -174,9 +174,26 @@ def _interlocked(md):
     return None
 
 
+def _by_reference(md):
+    """System.ByReference<T>, the managed pointer inside Span<T> and ReadOnlySpan<T>: a struct holding
+    one pointer, whose constructor and Value getter throw in IL; the runtime implements them."""
+    if md.name == ".ctor" and len(md.param_types) == 1:
+        def emit(imp, md, args):
+            imp.fn.store(args[1], args[0], 8)
+            return None
+        return emit
+    if md.name == "get_Value" and not md.param_types:
+        def emit(imp, md, args):
+            return _item(K.BYREF, imp.fn.load("ptr", args[0], 8), md.return_type)
+        return emit
+    return None
+
+
 def lookup(md):
     """An emitter `(importer, md, args) -> Item or None` for `md`, or None if it is not an intrinsic."""
     owner = md.owner
+    if owner.module is not None and owner.namespace == "System" and owner.name == "ByReference`1":
+        return _by_reference(md)
     if owner.module is not None and owner.namespace == "System.Threading":
         return _lookup_threading(md)
     if owner.module is None or owner.namespace != "System":
