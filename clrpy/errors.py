@@ -87,3 +87,8 @@ class InvalidProgramError(ClrpyError):
 
 class UnsupportedFeatureError(ClrpyError):
     """A feature clrpy does not implement yet (NotSupportedException naming the feature)."""
+
+
+class ManagedExceptionPending(ClrpyError):
+    """Managed code the runtime called from an internal call raised: the exception is pending
+    already, and the internal call must return at once, leaving it so."""

@@ -15,7 +15,7 @@ import ctypes
 import importlib
 import pkgutil
 
-from ..errors import ClrpyError
+from ..errors import ClrpyError, ManagedExceptionPending
 from ..runtime.native_icalls import NATIVE_ICALL_SYMBOLS, SLOW_PATHS
 
 _IMPLEMENTATIONS = {}       # key -> function(engine, *args)
@@ -127,6 +127,8 @@ class IcallRegistry:
         def call(*args):
             try:
                 return impl(engine, *args)
+            except ManagedExceptionPending:
+                pass                        # managed code it called raised; the exception stays pending
             except ClrpyError as e:
                 managed_type = getattr(e, "managed_type", None)
                 build = getattr(e, "build_exception", None)       # managed_errors.ManagedError
