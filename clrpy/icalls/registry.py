@@ -16,7 +16,7 @@ import importlib
 import pkgutil
 
 from ..errors import ClrpyError, ManagedExceptionPending
-from ..runtime.native_icalls import NATIVE_ICALL_SYMBOLS, SLOW_PATHS
+from ..runtime.native_icalls import LIBC_FUNCTIONS, NATIVE_ICALL_SYMBOLS, SLOW_PATHS
 
 _IMPLEMENTATIONS = {}       # key -> function(engine, *args)
 
@@ -74,6 +74,9 @@ class IcallRegistry:
         self._bound = {}            # key -> (symbol, ctypes callback kept alive)
         _load_modules()
         self._slow_paths = [self._bind_slow_path(symbol, key) for symbol, key in SLOW_PATHS.items()]
+        libc = ctypes.CDLL(None)
+        for name in LIBC_FUNCTIONS:
+            engine.native.define_symbol(name, ctypes.cast(getattr(libc, name), ctypes.c_void_p).value)
 
     def _bind_slow_path(self, symbol, key):
         """Bind `symbol`, which a native icall calls for the cases it leaves to Python, to the

@@ -21,7 +21,12 @@ NATIVE_ICALL_SYMBOLS = {
     "System.Runtime.RuntimeImports::ZeroMemory(System.Void*,System.UInt32)": "clrpy_icall_zero_u32",
     "System.Array::FastCopy(System.Array,System.Int32,System.Array,System.Int32,System.Int32)":
         "clrpy_array_fast_copy",
+    "Interop+Sys::DoubleToString(System.Double,System.Byte*,System.Byte*,System.Int32)":
+        "clrpy_icall_double_to_string",
 }
+
+# C library functions the IR calls (the registry binds their addresses).
+LIBC_FUNCTIONS = ("snprintf",)
 
 # native symbol the IR calls -> the registry key of the Python icall behind it
 SLOW_PATHS = {
@@ -32,6 +37,17 @@ NATIVE_ICALLS_IR = f"""
 declare void @llvm.memmove.p0.p0.i64(ptr, ptr, i64, i1)
 declare void @llvm.memset.p0.i64(ptr, i8, i64, i1)
 declare i8 @clrpy_array_fast_copy_slow(ptr, i32, ptr, i32, i32)
+declare i32 @snprintf(ptr, i64, ptr, ...)
+
+; Interop.Sys.DoubleToString(double value, byte* format, byte* buffer, int length): the C library's
+; printf formatting ("%.40e"), from which the class library's Number.DoubleToNumber takes the digits
+; of every double and float it formats -- as Mono does.
+define i32 @clrpy_icall_double_to_string(double %value, ptr %format, ptr %buffer, i32 %length) {{
+entry:
+  %n = sext i32 %length to i64
+  %r = call i32 (ptr, i64, ptr, ...) @snprintf(ptr %buffer, i64 %n, ptr %format, double %value)
+  ret i32 %r
+}}
 
 ; Buffer.InternalMemcpy(byte* dest, byte* src, int count): the callers never overlap the ranges,
 ; but memmove costs the same.

@@ -64,7 +64,13 @@ class ArithMixin:
             return
         ptr, off = (a, b) if a.kind == K.BYREF else (b, a)
         if op == "sub" and ptr is b:
-            self.fail("cannot subtract a managed pointer from an integer")
+            if off.kind != K.I:
+                self.fail("cannot subtract a managed pointer from an integer")
+            # native int - & (an unmanaged pointer minus a pinned reference: the class library's
+            # SpanHelpers compute offsets so): the distance in bytes, as Mono and CoreCLR accept.
+            d = fn.binop("sub", off.value, fn.cast("ptrtoint", ptr.value, "i64"))
+            self.push(K.I, d)
+            return
         if off.kind not in (K.I4, K.I, K.I8):
             self.fail(f"managed pointer arithmetic with a {off.kind.name}")
         ov = fn.cast("sext", off.value, "i64") if off.kind == K.I4 else off.value
