@@ -17,6 +17,9 @@ TESTS = Path(__file__).resolve().parent
 CACHE = TESTS / ".cache"
 PROGRAMS = TESTS / "programs"
 MONO_LIB = Path(os.environ.get("CLRPY_TEST_MONO_LIB", "/usr/lib/mono/4.5"))
+# clrpy's native-code cache (jit/code_cache.py) for every runtime the tests start, in-process or
+# as `clrpy run`: the class-library methods most programs use are compiled once per suite run.
+os.environ.setdefault("CLRPY_CODE_CACHE", str(CACHE / "code"))
 
 
 def _cached_build(kind: str, source: str, args, suffix: str) -> Path:
@@ -71,3 +74,23 @@ def mono_lib():
 @pytest.fixture(scope="session")
 def mscorlib_path(mono_lib):
     return mono_lib / "mscorlib.dll"
+
+
+def run_mono(exe: Path, args=(), options=(), stdin: str = None) -> "subprocess.CompletedProcess":
+    """Run a program under Mono (the oracle), cached: Mono is deterministic for our programs, and
+    the cache key names the binary's content (its cached path is a hash of its source) and the
+    command, so a second run of the suite starts Mono only for new programs."""
+    import json
+    CACHE.mkdir(exist_ok=True)
+    key_text = "\0".join(["mono", *options, exe.name, hashlib.sha256(exe.read_bytes()).hexdigest(), *args,
+                          stdin or ""])
+    out = CACHE / f"mono-{hashlib.sha256(key_text.encode()).hexdigest()[:20]}.json"
+    if out.exists():
+        d = json.loads(out.read_text())
+        return subprocess.CompletedProcess(d["args"], d["returncode"], d["stdout"], d["stderr"])
+    p = subprocess.run(["mono", *options, str(exe), *args], capture_output=True, text=True, input=stdin,
+                       timeout=300)
+    tmp = out.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps({"args": p.args, "returncode": p.returncode, "stdout": p.stdout, "stderr": p.stderr}))
+    os.replace(tmp, out)
+    return p

@@ -8,7 +8,8 @@ runtime registered for it (`define_symbol`), so the object file LLVM produced is
 could be saved and linked into another process the same way.
 
 MCJIT hands each object file to our object cache before linking it; we keep the bytes and read
-their symbol tables for code sizes (`object_file.py`).
+their symbol tables for code sizes (`object_file.py`), and store them in the on-disk code cache
+(`code_cache.py`): a module whose IR was compiled before, in any run, is linked from there.
 """
 import ctypes
 import time
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 import llvmlite.binding as llvm
 
 from ..errors import UnsupportedFeatureError
+from .code_cache import CodeCache, default_directory
 from .object_file import function_sizes
 
 _initialised = False
@@ -50,13 +52,17 @@ class NativeEngine:
     per tier) share one symbol table.
     """
 
-    def __init__(self, opt_level: int = 2, symbols: dict = None):
+    def __init__(self, opt_level: int = 2, symbols: dict = None, cache_directory=...):
         _initialise_llvm()
         self.opt_level = opt_level
         target = llvm.Target.from_default_triple()
+        cpu, features = llvm.get_host_cpu_name(), llvm.get_host_cpu_features().flatten()
         self.target_machine = target.create_target_machine(
-            cpu=llvm.get_host_cpu_name(), features=llvm.get_host_cpu_features().flatten(),
-            opt=opt_level, reloc="pic", codemodel="default", jit=True)
+            cpu=cpu, features=features, opt=opt_level, reloc="pic", codemodel="default", jit=True)
+        if cache_directory is ...:
+            cache_directory = default_directory()
+        self.cache = (CodeCache(cache_directory, CodeCache.salt_for(llvm.llvm_version_info, cpu, features, opt_level))
+                      if cache_directory is not None else None)
         self.triple = llvm.get_process_triple()
         self.data_layout = str(self.target_machine.target_data)
         initial = llvm.parse_assembly("")
@@ -118,6 +124,10 @@ class NativeEngine:
         `externals` (the symbols the module declares) and `defined` (the functions it defines) save
         walking the module through the FFI when the caller knows them."""
         start = time.perf_counter()
+        key = self.cache.key(ir_text) if self.cache is not None else None
+        cached = self.cache.load(key) if key is not None else None
+        if cached is not None and externals is not None and defined is not None:
+            return self._link_cached(name, cached, externals, defined, start)
         module = self.parse(ir_text, name)
         if externals is None:
             # Collect the external names before optimising: the optimiser drops unused declarations,
@@ -136,9 +146,22 @@ class NativeEngine:
         self.ee.finalize_object()
         addresses = {n: self.ee.get_function_address(n) for n in defined}
         obj = self._last_object or b""
+        if key is not None and obj:
+            self.cache.store(key, obj)
         sizes = function_sizes(obj)
         self.modules_compiled += 1
         return CompiledModule(name, addresses, sizes, obj, time.perf_counter() - start)
+
+    def _link_cached(self, name, obj: bytes, externals, defined, start) -> CompiledModule:
+        """Link an object file from the code cache: bind its symbols, load it, find its functions."""
+        for symbol in externals:
+            if not symbol.startswith("llvm."):
+                self._bind(symbol)
+        self.ee.add_object_file(llvm.ObjectFileRef.from_data(obj))
+        self.ee.finalize_object()
+        addresses = {n: self.ee.get_function_address(n) for n in defined}
+        self.modules_compiled += 1
+        return CompiledModule(name, addresses, function_sizes(obj), obj, time.perf_counter() - start)
 
     def assembly(self, ir_text: str, name: str = "listing") -> str:
         """The native assembly LLVM generates for a module (for jitdump); nothing is linked."""

@@ -27,6 +27,7 @@ from ..metadata.method_body import ClauseKind
 from .abi import LLVM_OF_KIND, StackKind, method_llvm_signature, return_attr, type_rep
 from .helpers import HELPERS, PENDING_EXCEPTION, STACK_LIMIT, BuiltinException
 from .ir_builder import FunctionBuilder, ModuleBuilder, Value, const
+from .sequence_points import CALL_OPCODES, is_exception_icall
 from .translate.arith import ArithMixin
 from .translate.arrays import ArrayMixin
 from .translate.branches import BranchMixin
@@ -291,6 +292,7 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
         handler_starts = {c.handler_offset: c for c in self.clauses if c.kind != ClauseKind.FINALLY}
         max_stack = self.body.max_stack
         current = None
+        after_call = False
         for i in self.instructions:
             off = i.offset
             blk = self.blocks.get(off)
@@ -313,9 +315,9 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
                 # the exceptions machinery will enter; nothing to emit until the next block.
                 continue
             self.il_offset = off
-            if not self.stack:
-                # Stack traces name the IL offset of the statement a call belongs to: the last
-                # instruction that began with an empty evaluation stack (as Mono reports it).
+            if not self.stack or after_call:
+                # A sequence point: stack traces name, for each frame, the last one before the
+                # call or check that raised (jit/sequence_points.py says why these, as Mono).
                 fn.debug_line = off + 1
             self.current_instruction = i
             op = i.opcode
@@ -325,6 +327,7 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
             handler = self._dispatch[op.value]
             handler(self, i)
             self.prefixes.clear()
+            after_call = op.name in CALL_OPCODES and not is_exception_icall(self, i)
             if len(self.stack) > max_stack:
                 self.fail(f"the evaluation stack holds {len(self.stack)} entries, more than .maxstack {max_stack}")
             nxt = self.blocks.get(i.next)
@@ -458,15 +461,25 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
         g = self.mb.external_global(PENDING_EXCEPTION)
         p = self.fn.load("ptr", g)
         c = self.fn.icmp("ne", p, Value("ptr", "null"))
-        cont = self.fn.block("ok")
-        self.fn.cbr(c, self.exception_target(), cont, "unlikely")
+        cont, raised = self.fn.block("ok"), self.fn.block("raised")
+        self.fn.cbr(c, raised, cont, "unlikely")
+        self.fn.at(raised)
+        self.leave_raising()
         self.fn.at(cont)
+
+    def leave_raising(self):
+        """Go to the handlers (or leave the method) with an exception pending. A helper that raised
+        from Python only requested the raise; clrpy_finish_raise, called here, does it — so that its
+        return address, the start of the stack trace, lies at this site, with this site's IL offset
+        (`nomerge` keeps LLVM from folding the sites of a method into one)."""
+        self.fn.call("void", self.helper("clrpy_finish_raise"), [], attrs="nomerge")
+        self.fn.br(self.exception_target())
 
     def throw_builtin(self, kind: int):
         """Raise a runtime exception here (the current block ends)."""
         self.fn.call("void", self.helper("clrpy_throw_builtin"),
-                     [const("i32", kind), self.method_id(), const("i32", self.il_offset)])
-        self.fn.br(self.exception_target())
+                     [const("i32", kind), self.method_id(), const("i32", self.il_offset)], attrs="nomerge")
+        self.leave_raising()
 
     def guard(self, failure_cond: Value, kind: int):
         """If `failure_cond` holds, raise a builtin exception; otherwise continue."""
@@ -483,8 +496,8 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
     def throw_not_supported(self, message: str):
         mid = self.env.message_id(message)
         self.fn.call("void", self.helper("clrpy_throw_not_supported"),
-                     [const("i64", mid), self.method_id(), const("i32", self.il_offset)])
-        self.fn.br(self.exception_target())
+                     [const("i64", mid), self.method_id(), const("i32", self.il_offset)], attrs="nomerge")
+        self.leave_raising()
 
     # -- coercions (ECMA-335 III.1.6 implicit conversions) ------------------------------------------
     def coerce(self, item: Item, rep) -> Value:

@@ -8,6 +8,8 @@ initialised state instead of deadlocking, as the standard specifies.
 Requests come from generated code (`clrpy_class_init`, for precise types) and from the JIT
 interface at compile time (beforefieldinit types, run before the accessing method is compiled).
 """
+from ..errors import ManagedExceptionPending
+
 NOT_RUN, RUNNING, DONE, FAILED = 0, 1, 2, 3
 
 
@@ -34,12 +36,15 @@ class ClassInitializer:
         return self._state.get(th, NOT_RUN) == RUNNING
 
     def run_now(self, th) -> bool:
-        """Run the constructor at JIT time. False if it failed: the exception is then not raised
-        now but by the access site's check, when the code runs."""
+        """Run a beforefieldinit type's constructor at JIT time, as Mono does (so output a class
+        constructor prints comes before the output of the method that first uses the type). If it
+        fails, so does the compilation: the TypeInitializationException is raised where the
+        method was called, every time it is called, as under Mono."""
         self.ensure(th)
         if self.is_done(th):
             return True
-        self.engine.pending.clear()
+        if self.engine.pending.is_pending:
+            raise ManagedExceptionPending(f"the class constructor of {th.full_name} failed")
         return False
 
     def ensure(self, th):

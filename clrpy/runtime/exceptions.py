@@ -30,6 +30,7 @@ class ExceptionRecord:
     frames: list = field(default_factory=list)     # "Type::Method [IL offset]" strings, innermost first
     managed_object: int = 0
     inner: "ExceptionRecord" = None
+    text: str = None        # the object's own ToString(), when it could be run
 
 
 class ManagedException(ClrpyError):
@@ -44,9 +45,10 @@ class ManagedException(ClrpyError):
         super().__init__(f"{record.type_name}: {record.message}")
 
     def format(self) -> str:
-        """Mono's rendering of an exception (Exception.ToString()): type and message, the inner
-        exception's rendering after " ---> ", then this exception's frames."""
-        return format_record(self.record)
+        """The exception as its ToString() renders it (what Mono prints for an unhandled exception:
+        type and message, inner exceptions after " ---> ", the frames); if the managed ToString
+        could not run, the runtime's own rendering in the same format."""
+        return self.record.text if self.record.text is not None else format_record(self.record)
 
 
 def format_record(record: ExceptionRecord) -> str:
@@ -103,7 +105,41 @@ class ExceptionState:
         if not obj:
             return None
         self.clear()
-        return self.record_of(obj)
+        engine = self.engine
+        exception_type = engine.loader.corlib_type("System", "Exception")
+        th = engine.types.type_of_object(obj)
+        if th is not exception_type and not th.is_subclass_of(exception_type):
+            # IL threw an object that is not an Exception (ECMA-335 I.12.4.2); reported wrapped, as
+            # the CLR and Mono do.
+            return ExceptionRecord("System.Runtime.CompilerServices.RuntimeWrappedException",
+                                   "An object that does not derive from System.Exception has been "
+                                   "wrapped in a RuntimeWrappedException.", [], obj)
+        record = self.record_of(obj)
+        # What the program would see: the virtual Message (ArgumentException adds the parameter's
+        # name) and ToString() (overridable), run as managed code while the object is at hand.
+        message = self.call_string_method(obj, "System", "Exception", "get_Message")
+        if message is not None:
+            record.message = message
+        record.text = self.call_string_method(obj, "System", "Object", "ToString")
+        return record
+
+    def call_string_method(self, obj: int, namespace: str, type_name: str, name: str):
+        """Run a virtual parameterless string method of `obj` (declared by a class-library type);
+        its result, or None if it raised (the exception is dropped) or returned null."""
+        from .managed_heap import read_string
+        engine = self.engine
+        declared = engine.loader.corlib_type(namespace, type_name).find_method(name, 0)
+        if declared is None:
+            return None
+        try:
+            md = engine.dispatch.resolve_for_type(engine.types.type_of_object(obj), declared)
+            result = engine._call(md, [obj])
+        except ClrpyError:
+            result = None
+        if self.is_pending:
+            self.clear()
+            return None
+        return read_string(result) if result else None
 
     def reset_frames(self):
         """Forget registered frames (after an exception left managed code into Python)."""

@@ -20,7 +20,8 @@ import os
 import sys
 import time
 
-from ..errors import ClrpyError, InvalidProgramError, TypeResolutionError, UnsupportedFeatureError
+from ..errors import (ClrpyError, InvalidProgramError, ManagedExceptionPending, TypeResolutionError,
+                      UnsupportedFeatureError)
 from ..icalls.registry import IcallRegistry
 from ..jit.abi import StackKind, method_llvm_signature, type_rep
 from ..jit.compiler import JitCompiler
@@ -105,6 +106,8 @@ class ExecutionEngine:
         self.native.define_symbol(STACK_LIMIT, self.stack_limit_cell)
         intptr_array_cell = self.arena.alloc(8, 8)
         self.native.define_symbol("clrpy_intptr_array_type", intptr_array_cell)
+        exception_type_cell = self.arena.alloc(8, 8)
+        self.native.define_symbol("clrpy_exception_type", exception_type_cell)
         exception_type = self.loader.corlib_type("System", "Exception")
         trace_field = next(f for f in exception_type.fields if f.name == "_stackTrace")
         exception_type.ensure_layout()
@@ -117,6 +120,7 @@ class ExecutionEngine:
         self.precodes = PrecodeHeap(self.native.ee.get_function_address("clrpy_prestub"))
         write_u64(string_type_cell, self.types.address(self.loader.string_type))
         write_u64(intptr_array_cell, self.types.address(self.loader.array_of(self.loader.primitive(_E.I))))
+        write_u64(exception_type_cell, self.types.address(exception_type))
         self._set_runtime_statics()
 
     def _set_runtime_statics(self):
@@ -303,6 +307,9 @@ class ExecutionEngine:
         md.tier = 1                       # also stops a second request while this one compiles
         try:
             cm = self.jit.compile(md, 1)
+        except ManagedExceptionPending:
+            self.pending.clear()          # a class constructor failed again: keep the tier-0 code
+            return
         except (InvalidProgramError, UnsupportedFeatureError, TypeResolutionError):
             return                        # keep running the tier-0 code
         self._install(md, cm)
@@ -392,6 +399,8 @@ class ExecutionEngine:
 
     def raise_from_error(self, e: ClrpyError):
         """Raise the managed exception that corresponds to a runtime error (JIT, loader, icall)."""
+        if isinstance(e, ManagedExceptionPending):
+            return                  # raised already (a class constructor run while compiling)
         if isinstance(e, UnsupportedFeatureError):
             type_name = BX.NAMES[BX.NOT_SUPPORTED]
         elif isinstance(e, InvalidProgramError):
@@ -433,7 +442,7 @@ class ExecutionEngine:
     def _compiled_or_pending(self, md) -> int:
         try:
             return self.ensure_compiled(md)
-        except (InvalidProgramError, UnsupportedFeatureError, TypeResolutionError) as e:
+        except (InvalidProgramError, UnsupportedFeatureError, TypeResolutionError, ManagedExceptionPending) as e:
             self.raise_from_error(e)
             return 0
 

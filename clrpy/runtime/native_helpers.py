@@ -6,7 +6,7 @@ itable for an interface call or cast, allocating a string, and the first pass of
 generic interfaces, arrays' generic interfaces) that may extend the data the fast path reads.
 """
 from ..jit.helpers import ALLOC_LIMIT, ALLOC_PTR, EH_HANDLER, EH_TARGET, FRAME_CHAIN, PENDING_EXCEPTION
-from ..typesys.native_type import ITABLE_CACHE_ENTRIES, NT_INTERFACES, NT_ITABLE_CACHE
+from ..typesys.native_type import ITABLE_CACHE_ENTRIES, NT_ANCESTORS, NT_DEPTH, NT_INTERFACES, NT_ITABLE_CACHE
 from ..typesys.object_layout import STRING_CHARS_OFFSET, STRING_LENGTH_OFFSET
 
 def native_helpers_ir(trace_field_offset: int) -> str:
@@ -119,7 +119,6 @@ not_found:
 define void @clrpy_raise(ptr %exc) "frame-pointer"="all" {{
 entry:
   store ptr null, ptr @"{PENDING_EXCEPTION}", align 8
-  call void @clrpy_capture_trace(ptr %exc)
   %head = load ptr, ptr @"{FRAME_CHAIN}", align 8
   br label %walk
 walk:
@@ -136,11 +135,13 @@ next:
   %prev = load ptr, ptr %rec, align 8
   br label %walk
 found:
+  call void @clrpy_capture_trace(ptr %exc, ptr %rec)
   store ptr %rec, ptr @"{EH_TARGET}", align 8
   store i32 %idx, ptr @"{EH_HANDLER}", align 4
   store ptr %exc, ptr @"{PENDING_EXCEPTION}", align 8
   ret void
 unhandled:
+  call void @clrpy_capture_trace(ptr %exc, ptr null)
   store ptr null, ptr @"{EH_TARGET}", align 8
   store i32 -1, ptr @"{EH_HANDLER}", align 4
   store ptr %exc, ptr @"{PENDING_EXCEPTION}", align 8
@@ -164,43 +165,89 @@ done:
   ret void
 }}
 
-; `rethrow` raises the exception being handled again; its stack trace is kept (the capture below
-; leaves an existing trace alone only for rethrow, so the flag word says which this is).
-@clrpy_rethrowing = internal global i32 0
+; `rethrow` raises the exception being handled again. Its trace keeps the frames below the
+; rethrowing method (where the exception first came from) and continues from the rethrow, as Mono
+; does: the frame of the method that rethrows is named at its `rethrow`, not at the original call.
+@clrpy_rethrow_frame = internal global ptr null
 define void @clrpy_rethrow(ptr %exc) "frame-pointer"="all" {{
-  store i32 1, ptr @clrpy_rethrowing, align 4
+  %caller = call ptr @llvm.frameaddress.p0(i32 1)
+  store ptr %caller, ptr @clrpy_rethrow_frame, align 8
   call void @clrpy_raise(ptr %exc)
-  store i32 0, ptr @clrpy_rethrowing, align 4
+  store ptr null, ptr @clrpy_rethrow_frame, align 8
   ret void
 }}
 
-; The stack trace of an exception: the return addresses on the frame-pointer chain (every JIT'd
-; method keeps a frame pointer), up to 256, stored as an IntPtr[] in Exception._stackTrace. The
-; walk stops where the chain leaves the managed thread's stack or stops going up (a frame of code
-; compiled without frame pointers). Turning addresses into methods and IL offsets is done lazily,
-; by the runtime, when someone reads the trace (runtime/stack_traces.py).
+; The stack trace of an exception: (return address, frame address) pairs along the frame-pointer
+; chain (every JIT'd method keeps a frame pointer), up to 256, stored as an IntPtr[] in
+; Exception._stackTrace. The walk stops where the chain leaves the managed thread's stack or stops
+; going up (a frame of code compiled without frame pointers), or at the frame that catches (whose
+; frame record %catcher lies in it): a trace runs from the throw to the handler, as in the CLR. It is
+; taken after the first pass, so a filter sees the trace of the exception's previous throw, if any.
+; Turning addresses into methods and IL
+; offsets is done lazily, by the runtime, when someone reads the trace (runtime/stack_traces.py).
 @clrpy_stack_hi = external global i64
 @clrpy_intptr_array_type = external global ptr
+@clrpy_exception_type = external global ptr
 declare ptr @llvm.frameaddress.p0(i32)
-define void @clrpy_capture_trace(ptr %exc) "frame-pointer"="all" {{
+define void @clrpy_capture_trace(ptr %exc, ptr %catcher) "frame-pointer"="all" {{
+check:
+  ; Only a System.Exception has a trace field: IL may throw any object (ECMA-335 I.12.4.2).
+  %vt = load ptr, ptr %exc, align 8
+  %depthp = getelementptr inbounds i8, ptr %vt, i64 {NT_DEPTH}
+  %depth = load i32, ptr %depthp, align 4
+  %deep = icmp uge i32 %depth, 1
+  br i1 %deep, label %check_base, label %done
+check_base:
+  %ancp = getelementptr inbounds i8, ptr %vt, i64 {NT_ANCESTORS}
+  %anc = load ptr, ptr %ancp, align 8
+  %base1p = getelementptr inbounds i8, ptr %anc, i64 8
+  %base1 = load ptr, ptr %base1p, align 8
+  %exct = load ptr, ptr @clrpy_exception_type, align 8
+  %is_exception = icmp eq ptr %base1, %exct
+  br i1 %is_exception, label %entry, label %done
 entry:
   %fieldp = getelementptr inbounds i8, ptr %exc, i64 @TRACE_FIELD@
-  %rethrow = load i32, ptr @clrpy_rethrowing, align 4
-  %old = load ptr, ptr %fieldp, align 8
-  %keep = icmp ne i32 %rethrow, 0
-  %has = icmp ne ptr %old, null
-  %skip = and i1 %keep, %has
-  br i1 %skip, label %done, label %walk_start
-walk_start:
-  %buf = alloca [256 x i64], align 8
+  %buf = alloca [512 x i64], align 8
   %hi = load i64, ptr @clrpy_stack_hi, align 8
   %fp0 = call ptr @llvm.frameaddress.p0(i32 0)
-  br label %walk
+  %rframe = load ptr, ptr @clrpy_rethrow_frame, align 8
+  %old = load ptr, ptr %fieldp, align 8
+  %isre = icmp ne ptr %rframe, null
+  %has = icmp ne ptr %old, null
+  %keep = and i1 %isre, %has
+  br i1 %keep, label %keep_start, label %walk
+keep_start:
+  %oldlenp = getelementptr inbounds i8, ptr %old, i64 24
+  %oldlen = load i64, ptr %oldlenp, align 8
+  %olddata = getelementptr inbounds i8, ptr %old, i64 32
+  br label %keep_loop
+keep_loop:
+  %k = phi i64 [ 0, %keep_start ], [ %k2, %keep_next ]
+  %more = icmp ult i64 %k, %oldlen
+  br i1 %more, label %keep_test, label %walk
+keep_test:
+  %k1 = add i64 %k, 1
+  %framep = getelementptr inbounds i64, ptr %olddata, i64 %k1
+  %frame = load ptr, ptr %framep, align 8
+  %below = icmp ult ptr %frame, %rframe
+  br i1 %below, label %keep_copy, label %walk
+keep_copy:
+  %retp0 = getelementptr inbounds i64, ptr %olddata, i64 %k
+  %ret0 = load i64, ptr %retp0, align 8
+  %dst0 = getelementptr inbounds i64, ptr %buf, i64 %k
+  store i64 %ret0, ptr %dst0, align 8
+  %dst1 = getelementptr inbounds i64, ptr %buf, i64 %k1
+  %framei = ptrtoint ptr %frame to i64
+  store i64 %framei, ptr %dst1, align 8
+  br label %keep_next
+keep_next:
+  %k2 = add i64 %k, 2
+  br label %keep_loop
 walk:
-  %fp = phi ptr [ %fp0, %walk_start ], [ %next, %store ]
-  %n = phi i64 [ 0, %walk_start ], [ %n1, %store ]
+  %fp = phi ptr [ %fp0, %entry ], [ %fp0, %keep_loop ], [ %fp0, %keep_test ], [ %next, %store ]
+  %n = phi i64 [ 0, %entry ], [ %k, %keep_loop ], [ %k, %keep_test ], [ %n1, %store ]
   %fpi = ptrtoint ptr %fp to i64
-  %full = icmp uge i64 %n, 256
+  %full = icmp uge i64 %n, 512
   %aligned = and i64 %fpi, 7
   %misaligned = icmp ne i64 %aligned, 0
   %top = add i64 %fpi, 16
@@ -213,20 +260,25 @@ step:
   %retp = getelementptr inbounds i8, ptr %fp, i64 8
   %ret = load i64, ptr %retp, align 8
   %nexti = ptrtoint ptr %next to i64
-  %up = icmp ugt i64 %nexti, %fpi
-  br i1 %up, label %store, label %last
-store:
   %slot = getelementptr inbounds i64, ptr %buf, i64 %n
   store i64 %ret, ptr %slot, align 8
-  %n1 = add i64 %n, 1
+  %n1a = add i64 %n, 1
+  %fslot = getelementptr inbounds i64, ptr %buf, i64 %n1a
+  store i64 %nexti, ptr %fslot, align 8
+  %n1 = add i64 %n, 2
+  %up = icmp ugt i64 %nexti, %fpi
+  %limited = icmp ne ptr %catcher, null
+  %beyond = icmp ugt ptr %next, %catcher
+  %caught = and i1 %limited, %beyond
+  %notup = xor i1 %up, true
+  %end_walk = or i1 %notup, %caught
+  br i1 %end_walk, label %last, label %store
+store:
   br label %walk
 last:
-  %lslot = getelementptr inbounds i64, ptr %buf, i64 %n
-  store i64 %ret, ptr %lslot, align 8
-  %nl = add i64 %n, 1
   br label %copy
 copy:
-  %count = phi i64 [ %n, %walk ], [ %nl, %last ]
+  %count = phi i64 [ %n, %walk ], [ %n1, %last ]
   %bytes = shl i64 %count, 3
   %size = add i64 %bytes, 32
   %atype = load ptr, ptr @clrpy_intptr_array_type, align 8

@@ -1,7 +1,8 @@
 """Stack traces: from the return addresses a throw captured to "at Type.Method (...) [0x...]" lines.
 
-`clrpy_raise` (native) stores the return addresses on the frame-pointer chain into the exception's
-`_stackTrace` field as an IntPtr[] — cheap, so throwing stays cheap. Turning them into frames happens
+`clrpy_raise` (native) stores the (return address, frame address) pairs of the frame-pointer chain
+into the exception's `_stackTrace` field as an IntPtr[] — cheap, so throwing stays cheap (the frame
+addresses let a `rethrow` keep the frames below the rethrowing method, as Mono does). Turning them into frames happens
 only when someone looks (Exception.StackTrace, ToString, an unhandled exception):
 
 * `CodeMap` knows where every compiled function lives ([start, end) -> method) and keeps the
@@ -59,12 +60,13 @@ class CodeMap:
 
 
 def trace_addresses(obj: int, field_offset: int):
-    """The return addresses stored in an exception's `_stackTrace` IntPtr[] (empty if none)."""
+    """The return addresses stored in an exception's `_stackTrace` IntPtr[] (empty if none); the
+    array holds (return address, frame address) pairs, innermost first."""
     arr = read_u64(obj + field_offset)
     if not arr:
         return []
     n = read_u64(arr + ARRAY_LENGTH_OFFSET)
-    return list((ctypes.c_uint64 * n).from_address(arr + ARRAY_DATA_OFFSET))
+    return list((ctypes.c_uint64 * n).from_address(arr + ARRAY_DATA_OFFSET))[0::2]
 
 
 def frames(engine, obj: int):
@@ -78,15 +80,67 @@ def frames(engine, obj: int):
 
 
 def format_frame(engine, md, il: int) -> str:
-    """One line of a trace, as Mono writes it."""
-    owner = md.owner.full_name
-    params = ", ".join(f"{p.full_name} {name}" for p, name in zip(md.param_types, parameter_names(md)))
+    """One line of a trace, as Mono writes it. Mono names a generic method by its definition, with
+    the generic parameters' names (`Box`1[T].Convert[U] (T value, U fallback)`) whatever the
+    instantiation, since its generic code is shared."""
+    owner = md.owner.definition
+    namer = _GenericNames(md)
+    loader = owner.loader
+    params = ", ".join(f"{namer.type_name(loader.from_sig(md.module, p))} {name}"
+                       for p, name in zip(md.signature.params, parameter_names(md)))
     name = md.name
-    if md.generic_args:
-        name += "[" + ",".join(a.full_name for a in md.generic_args) + "]"
+    if md.signature.generic_param_count:
+        name += "[" + ",".join(namer.method_params) + "]"
     where = _location(md)
     offset = f"[0x{il:05x}]" if il >= 0 else "[0x00000]"
-    return f"  at {owner}.{name} ({params}) {offset} in {where}:0 "
+    return f"  at {namer.type_name(owner)}.{name} ({params}) {offset} in {where}:0 "
+
+
+class _GenericNames:
+    """Type names with generic parameters named as their definitions name them (T, U...)."""
+
+    def __init__(self, md):
+        module = md.module
+        self.type_params = self._names(module, md.owner.definition)
+        self.method_params = [r.name for r in module.generic_params(md.token)] if module is not None else []
+
+    @staticmethod
+    def _names(module, th):
+        names = {}
+        t = th
+        while t is not None and t.module is not None:       # nested types see their outer types' params
+            for r in t.module.generic_params((T.TypeDef << 24) | t.rid):
+                names.setdefault(r.number, r.name)
+            t = t.enclosing.definition if t.enclosing is not None else None
+        return names
+
+    def type_name(self, th) -> str:
+        from ..typesys.type_handle import TypeKind
+        k = th.kind
+        if k == TypeKind.GENERIC_PARAM:
+            n = th.generic_param_number
+            if th.generic_param_is_method:
+                return self.method_params[n] if n < len(self.method_params) else f"!!{n}"
+            return self.type_params.get(n, f"!{n}")
+        if k == TypeKind.ARRAY:
+            return self.type_name(th.element) + ("[]" if th.is_szarray else "[" + "," * (th.rank - 1) + "]")
+        if k == TypeKind.POINTER:
+            return self.type_name(th.element) + "*"
+        if k == TypeKind.BYREF:
+            return self.type_name(th.element) + "&"
+        if th.enclosing is not None:
+            base = self.type_name(th.enclosing.definition) + "+" + th.name
+        else:
+            base = f"{th.namespace}.{th.name}" if th.namespace else th.name
+        args = th.generic_args
+        if not args and th.generic_definition is None and th.module is not None:
+            count = len(th.module.generic_params((T.TypeDef << 24) | th.rid))
+            if count:       # an open definition: its own parameters
+                own = self._names(th.module, th)
+                return base + "[" + ",".join(own.get(i, f"!{i}") for i in range(count)) + "]"
+        if args:
+            base += "[" + ",".join(self.type_name(a) for a in args) + "]"
+        return base
 
 
 def parameter_names(md):

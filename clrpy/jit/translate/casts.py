@@ -116,8 +116,8 @@ class CastMixin:
         fn.at(bad)
         handle = self.mb.external_global(self.env.type_symbol(target))
         fn.call("void", self.helper("clrpy_throw_invalid_cast"),
-                [obj, handle, self.method_id(), const("i32", self.il_offset)])
-        fn.br(self.exception_target())
+                [obj, handle, self.method_id(), const("i32", self.il_offset)], attrs="nomerge")
+        self.leave_raising()
         fn.at(done)
 
     # -- boxing ------------------------------------------------------------------------------------
@@ -197,8 +197,8 @@ class CastMixin:
             fn.br(bad)
         fn.at(bad)
         fn.call("void", self.helper("clrpy_throw_invalid_cast"),
-                [obj, handle, self.method_id(), const("i32", self.il_offset)])
-        fn.br(self.exception_target())
+                [obj, handle, self.method_id(), const("i32", self.il_offset)], attrs="nomerge")
+        self.leave_raising()
         fn.at(done)
         return fn.gep(obj, OBJECT_HEADER_SIZE)
 

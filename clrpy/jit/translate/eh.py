@@ -211,7 +211,7 @@ class EHMixin:
     # -- raising ---------------------------------------------------------------------------------------
     def raise_and_dispatch(self, exc: Value):
         """Raise `exc` (first pass, natively) and continue with this site's dispatch."""
-        self.fn.call("void", self.helper("clrpy_raise"), [exc])
+        self.fn.call("void", self.helper("clrpy_raise"), [exc], attrs="nomerge")
         self.fn.br(self.exception_target())
 
     def op_rethrow(self, i):
@@ -219,7 +219,7 @@ class EHMixin:
         if c is None:
             self.fail("rethrow outside a catch handler")
         exc = self.fn.load("ptr", self.caught_home(self.clauses.index(c)), 8)
-        self.fn.call("void", self.helper("clrpy_rethrow"), [exc])
+        self.fn.call("void", self.helper("clrpy_rethrow"), [exc], attrs="nomerge")
         self.fn.br(self.exception_target())
 
     def _innermost_catch(self, offset):
