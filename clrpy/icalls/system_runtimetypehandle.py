@@ -1,7 +1,10 @@
 """Internal calls of System.RuntimeTypeHandle: questions about a type, asked through its RuntimeType."""
+from ..errors import AssemblyResolutionError, TypeResolutionError
 from ..metadata.signatures import ElementType as E
+from ..runtime.managed_heap import read_string
 from ..typesys.casting import can_cast
 from ..typesys.type_handle import TypeKind
+from .managed_errors import ManagedError
 from .registry import icall
 
 
@@ -126,3 +129,86 @@ def is_by_ref_like(engine, rt):
             if th.module.tables[0x02][owner].type_name == "IsByRefLikeAttribute":
                 return 1
     return 0
+
+
+@icall("System.RuntimeTypeHandle::GetAssembly(System.RuntimeType)")
+def get_assembly(engine, rt):
+    module = _defining_module(_th(engine, rt))
+    return engine.type_objects.assembly_object(module) if module is not None else 0
+
+
+@icall("System.RuntimeTypeHandle::GetModule(System.RuntimeType)")
+def get_module(engine, rt):
+    module = _defining_module(_th(engine, rt))
+    return engine.type_objects.module_object(module) if module is not None else 0
+
+
+def _defining_module(th):
+    while th.kind in (TypeKind.ARRAY, TypeKind.POINTER, TypeKind.BYREF):
+        th = th.element
+    if th.module is None:
+        return th.loader.corlib             # generic parameters, function pointers
+    return th.definition.module
+
+
+@icall("System.RuntimeTypeHandle::internal_from_name(System.String,System.Threading.StackCrawlMark&,System.Reflection.Assembly,System.Boolean,System.Boolean,System.Boolean)")
+def internal_from_name(engine, name, stack_mark, caller_assembly, throw_on_error, ignore_case, reflection_only):
+    """Type.GetType(name): a name without an assembly is looked up in the calling method's assembly,
+    then in mscorlib (as Mono does)."""
+    modules = []
+    caller = caller_of_stack_mark(engine, stack_mark) if stack_mark else None
+    if caller is not None and caller.module is not None:
+        modules.append(caller.module)
+    elif caller is None:
+        entry = getattr(engine, "entry_module", None)
+        modules.extend(m for m in ([entry] if entry is not None else []))
+    if engine.loader.corlib not in modules:
+        modules.append(engine.loader.corlib)
+    return type_by_name(engine, read_string(name), modules, throw_on_error, ignore_case)
+
+
+def type_by_name(engine, text, modules, throw_on_error, ignore_case):
+    from ..runtime.reflection_type_names import TypeNameError, parse_type_name, resolve
+    try:
+        parsed = parse_type_name(text)
+    except TypeNameError:
+        if throw_on_error:
+            raise ManagedError("System.ArgumentException", f"Type name '{text}' is invalid.", "typeName")
+        return 0
+    try:
+        th = resolve(engine.loader, parsed, modules, bool(ignore_case))
+    except AssemblyResolutionError as e:
+        if throw_on_error:
+            raise ManagedError("System.IO.FileNotFoundException",
+                               f"Could not load file or assembly '{parsed.assembly}' or one of its dependencies.")
+        return 0
+    except TypeResolutionError:
+        th = None
+    if th is None:
+        if throw_on_error:
+            where = f"{parsed.assembly}" if parsed.assembly else str(modules[0].assembly_name)
+            raise ManagedError("System.TypeLoadException", f"Could not load type '{text.split(',')[0].strip()}' from assembly '{where}'.")
+        return 0
+    return engine.type_objects.runtime_type(th)
+
+
+def caller_of_stack_mark(engine, stack_mark: int):
+    """The method that called the method whose local StackCrawlMark is at `stack_mark`
+    (StackCrawlMark.LookForMyCaller, what Type.GetType(string) passes): the frame of that method is
+    the innermost frame-pointer record above the local, and its return address lies in the caller.
+    Generated code keeps frame pointers, so the record is found by looking up the stack from the
+    local for the first (saved frame pointer, return address into managed code) pair."""
+    from ..runtime.native_memory import read_u64
+    top = read_u64(engine.stack_hi_cell)
+    address = stack_mark & ~7          # the mark is an int32 local
+    limit = stack_mark + 64 * 1024
+    if top:
+        limit = min(limit, top)
+    while address + 16 <= limit:
+        saved = read_u64(address)
+        if address < saved < limit + (1 << 20) and saved % 8 == 0:
+            hit = engine.code_map.lookup(read_u64(address + 8) - 1)
+            if hit is not None:
+                return hit[0]
+        address += 8
+    return None

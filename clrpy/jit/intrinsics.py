@@ -189,9 +189,26 @@ def _by_reference(md):
     return None
 
 
+def _caller_object(md):
+    """Assembly.GetExecutingAssembly() and MethodBase.GetCurrentMethod(): the answer depends only on
+    the method that calls them, which the JIT knows, so the call becomes a load of the reflection
+    object the runtime made for that method (Mono walks the stack for the same answer)."""
+    what = {("Assembly", "GetExecutingAssembly"): "assembly", ("MethodBase", "GetCurrentMethod"): "method"}.get(
+        (md.owner.name, md.name))
+    if what is None or md.param_types:
+        return None
+
+    def emit(imp, md, args):
+        cell = imp.mb.external_global(imp.env.caller_object_symbol(what, imp.method))
+        return _item(K.O, imp.fn.load("ptr", cell, 8), md.return_type)
+    return emit
+
+
 def lookup(md):
     """An emitter `(importer, md, args) -> Item or None` for `md`, or None if it is not an intrinsic."""
     owner = md.owner
+    if owner.module is not None and owner.namespace == "System.Reflection" and md.is_internal_call:
+        return _caller_object(md)
     if owner.module is not None and owner.namespace == "System" and owner.name == "ByReference`1":
         return _by_reference(md)
     if owner.module is not None and owner.namespace == "System.Threading":

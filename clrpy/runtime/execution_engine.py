@@ -500,6 +500,7 @@ class ExecutionEngine:
     def run_main(self, module, argv) -> int:
         """Run a program's entry point with `argv`; return the process exit code."""
         md = self.entry_point(module)
+        self.entry_module = module          # Assembly.GetEntryAssembly
         self.command_line = [os.path.abspath(str(module.path)), *argv]
         if not md.is_static:
             raise InvalidProgramError(f"the entry point {md.full_name} is not static")

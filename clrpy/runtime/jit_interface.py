@@ -58,6 +58,10 @@ class RuntimeJitInterface(JitEnvironment):
         self.engine.native.define_symbol(symbol, self.engine.type_objects.method_handle(md))
         return symbol
 
+    def caller_object_symbol(self, what: str, md) -> str:
+        """A cell holding the reflection object `what` ("assembly", "method") of method `md`."""
+        return self.engine.type_objects.caller_object_cell(what, md)
+
     def unboxing_stub_symbol(self, md) -> str:
         symbol = "unbox:" + self.engine.method_key(md)
         self.engine.native.define_symbol(symbol, self.engine.unboxing_stub(md))

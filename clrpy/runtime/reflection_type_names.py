@@ -134,7 +134,7 @@ def resolve(loader, parsed: ParsedTypeName, modules, ignore_case=False):
     """The TypeHandle `parsed` names, looking in its assembly or else in `modules` in order (None if
     no such type). Raises AssemblyResolutionError when a named assembly cannot be found."""
     if parsed.assembly:
-        search = [loader.binder.bind(AssemblyName.parse(parsed.assembly))]
+        search = [bind_assembly(loader, parsed.assembly)]
     else:
         search = modules
     th = None
@@ -164,6 +164,28 @@ def resolve(loader, parsed: ParsedTypeName, modules, ignore_case=False):
         else:
             th = loader.array_of(th, m[1], szarray=False)
     return th
+
+
+def bind_assembly(loader, text: str):
+    """The assembly a type name's assembly part names. As in Mono, a partial name (no version, no
+    public key token) binds only to mscorlib or to an assembly of the application's directory, never
+    to another class-library assembly."""
+    name = AssemblyName.parse(text)
+    binder = loader.binder
+    if name.name.casefold() == "mscorlib":
+        return loader.corlib
+    module = binder.bind(name)
+    if name.version == (0, 0, 0, 0) and not name.public_key_token and _in_framework(binder, module):
+        raise AssemblyResolutionError(name.name, [], "a partial name does not bind to a class-library assembly")
+    return module
+
+
+def _in_framework(binder, module) -> bool:
+    import os
+    fw = binder.framework_dir
+    if not fw or not module.path:
+        return False
+    return os.path.abspath(str(module.path)).startswith(os.path.abspath(str(fw)) + os.sep)
 
 
 def _find(loader, module, names, ignore_case):

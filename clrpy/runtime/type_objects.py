@@ -42,7 +42,9 @@ class TypeObjects:
         self._info_members = {}     # reflection object -> member
         self._parameters = {}       # (MethodDesc, member object) -> ParameterInfo[]
         self._offsets = {}          # (TypeHandle, field name) -> offset
-        self.extra_roots = []       # other objects kept for the runtime's lifetime (attribute caches...)
+        self.extra_roots = []       # other objects kept for the runtime's lifetime
+        self._assembly_records = {} # RuntimeAssembly._mono_assembly / RuntimeModule._impl record -> Module
+        self._cells = {}            # symbol -> cell of caller_object_cell
 
     def roots(self):
         """Every managed object this table keeps alive (the collector's roots)."""
@@ -167,6 +169,67 @@ class TypeObjects:
             self.set_field(obj, th, "handle", self.member_handle(event))
             self._remember(key, obj)
         return obj
+
+    # -- assemblies and modules ------------------------------------------------------------------------
+    def assembly_object(self, module) -> int:
+        """The RuntimeAssembly of the assembly whose manifest module is `module` (one per assembly).
+        Its `_mono_assembly` is a native record (first word: an id) that maps back to the module."""
+        key = ("assembly", module)
+        obj = self._infos.get(key)
+        if obj is None:
+            e = self.engine
+            th = e.loader.corlib_type("System.Reflection", "RuntimeAssembly")
+            obj = self.new_object(th)
+            self._remember(key, obj)
+            rec = e.arena.alloc(16, 8)
+            write_u64(rec, len(self._assembly_records) + 1)
+            self._assembly_records[rec] = module
+            self.set_field(obj, th, "_mono_assembly", rec)
+        return obj
+
+    def module_of_assembly_record(self, rec: int):
+        return self._assembly_records[rec]
+
+    def module_object(self, module) -> int:
+        """The RuntimeModule of `module` (its `_impl` is the same kind of record as an assembly's)."""
+        key = ("module", module)
+        obj = self._infos.get(key)
+        if obj is None:
+            import os
+            e = self.engine
+            th = e.loader.corlib_type("System.Reflection", "RuntimeModule")
+            obj = self.new_object(th)
+            self._remember(key, obj)
+            rec = e.arena.alloc(16, 8)
+            write_u64(rec, len(self._assembly_records) + 1)
+            self._assembly_records[rec] = module
+            self.set_field(obj, th, "_impl", rec)
+            self.set_field(obj, th, "assembly", self.assembly_object(module))
+            path = os.path.abspath(str(module.path)) if module.path else module.name
+            self.set_field(obj, th, "fqname", e.strings.new(path))
+            self.set_field(obj, th, "name", e.strings.new(os.path.basename(path)))
+            scope = module.tables[T.Module][1].name if module.tables[T.Module].num_rows else module.name
+            self.set_field(obj, th, "scopename", e.strings.new(scope))
+            self.set_field(obj, th, "token", 0x00000001, 4)
+        return obj
+
+    def caller_object_cell(self, what: str, md) -> str:
+        """The symbol of a cell holding `what` ("assembly": the RuntimeAssembly of md's module;
+        "method": md's MethodInfo) for code that asks about its own method (jit/intrinsics.py)."""
+        e = self.engine
+        if what == "assembly":
+            module = md.module if md.module is not None else md.owner.module
+            symbol = "asmobj:" + (module.assembly_name.name if module.assembly_name else module.name)
+            obj = self.assembly_object(module)
+        else:
+            symbol = "methodobj:" + e.method_key(md)
+            obj = self.method_info(md)
+        if symbol not in self._cells:
+            cell = e.arena.alloc(8, 8)
+            write_u64(cell, obj)
+            e.native.define_symbol(symbol, cell)
+            self._cells[symbol] = cell
+        return symbol
 
     def _remember(self, key, obj):
         self._infos[key] = obj
