@@ -59,7 +59,7 @@ def _load_modules():
         return
     from .. import icalls
     for info in pkgutil.iter_modules(icalls.__path__):
-        if info.name.startswith(("system", "mono", "interop")):
+        if info.name.startswith(("system", "mono", "interop", "microsoft")):
             importlib.import_module(f"{icalls.__name__}.{info.name}")
     _loaded = True
 
