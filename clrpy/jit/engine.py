@@ -12,6 +12,7 @@ their symbol tables for code sizes (`object_file.py`), and store them in the on-
 (`code_cache.py`): a module whose IR was compiled before, in any run, is linked from there.
 """
 import ctypes
+import re
 import time
 from dataclasses import dataclass
 
@@ -32,6 +33,18 @@ def _initialise_llvm():
         llvm.initialize_native_asmprinter()
         llvm.initialize_native_asmparser()     # the prestub is module-level assembly
         _initialised = True
+
+
+_DECLARED = re.compile(r'^(?:declare\b[^@\n]*@|@)("[^"]+"|[\w.$]+)(?:\(| = external global)', re.M)
+_DEFINED = re.compile(r'^define\b[^@\n]*@("[^"]+"|[\w.$]+)\(', re.M)
+
+
+def _declared_and_defined(ir_text: str):
+    """The external symbols a module's IR declares and the functions it defines, read from the
+    text (a module linked from the code cache is not parsed)."""
+    unquote = lambda n: n[1:-1] if n.startswith('"') else n      # noqa: E731
+    return ([unquote(n) for n in _DECLARED.findall(ir_text) if not n.startswith("llvm.")],
+            [unquote(n) for n in _DEFINED.findall(ir_text)])
 
 
 @dataclass
@@ -126,7 +139,9 @@ class NativeEngine:
         start = time.perf_counter()
         key = self.cache.key(ir_text) if self.cache is not None else None
         cached = self.cache.load(key) if key is not None else None
-        if cached is not None and externals is not None and defined is not None:
+        if cached is not None:
+            if externals is None or defined is None:
+                externals, defined = _declared_and_defined(ir_text)
             return self._link_cached(name, cached, externals, defined, start)
         module = self.parse(ir_text, name)
         if externals is None:
