@@ -34,7 +34,9 @@ class ExceptionRecord:
 
 
 class ManagedException(ClrpyError):
-    """A managed exception that reached the boundary between managed code and Python."""
+    """A managed exception that reached the boundary between managed code and Python: its .NET
+    type name, message (the virtual Message), inner exception, and stack trace (`stack_trace`, the
+    frames as Exception.StackTrace lists them; `format()` is the whole ToString())."""
 
     def __init__(self, record: ExceptionRecord):
         self.record = record
@@ -43,6 +45,11 @@ class ManagedException(ClrpyError):
         self.frames = list(record.frames)
         self.inner = record.inner
         super().__init__(f"{record.type_name}: {record.message}")
+
+    @property
+    def stack_trace(self) -> str:
+        """The managed frames, innermost first, one per line, as Exception.StackTrace shows them."""
+        return "\n".join(self.frames)
 
     def format(self) -> str:
         """The exception as its ToString() renders it (what Mono prints for an unhandled exception:
@@ -116,10 +123,13 @@ class ExceptionState:
                                    "wrapped in a RuntimeWrappedException.", [], obj)
         record = self.record_of(obj)
         # What the program would see: the virtual Message (ArgumentException adds the parameter's
-        # name) and ToString() (overridable), run as managed code while the object is at hand.
-        message = self.call_string_method(obj, "System", "Exception", "get_Message")
-        if message is not None:
-            record.message = message
+        # name) and ToString() (overridable), run as managed code while the objects are at hand.
+        r = record
+        while r is not None:
+            message = self.call_string_method(r.managed_object, "System", "Exception", "get_Message")
+            if message is not None:
+                r.message = message
+            r = r.inner
         record.text = self.call_string_method(obj, "System", "Object", "ToString")
         return record
 

@@ -93,3 +93,23 @@ class Deep {
     static int Main() { return Down(100000) == 100000 ? 42 : 1; }
 }""")
     assert run_clrpy(exe).returncode == 42
+
+
+def test_python_api_exception_carries_type_message_and_trace():
+    """An exception that leaves managed code called from Python arrives as clrpy.ManagedException
+    with the .NET type name, the virtual Message and the frames between the throw and Python."""
+    import clrpy
+    exe = compile_cs(SOURCE)
+    with clrpy.Runtime() as rt:
+        program = rt.load(str(exe)).type("Unhandled.Program")
+        with pytest.raises(clrpy.ManagedException) as info:
+            program.Wrap()
+    e = info.value
+    assert e.type_name == "System.ApplicationException"
+    assert e.message == "wrapped once"
+    assert e.inner.type_name == "System.ArgumentException"
+    assert e.inner.message == "scale is zero\nParameter name: scale"
+    assert e.stack_trace.splitlines()[0].startswith("  at Unhandled.Program.Wrap () [0x")
+    text = e.format()
+    assert text.startswith("System.ApplicationException: wrapped once ---> System.ArgumentException: scale is zero")
+    assert "   --- End of inner exception stack trace ---" in text
