@@ -323,6 +323,9 @@ def open_file(engine, path_ptr, mode, access, share, options, error):
         write_i32(error, ACCESS_DENIED)
         return INVALID_HANDLE
     table = open_files(engine)
+    if mode == MODE_CREATE_NEW and os.path.lexists(path):
+        write_i32(error, FILE_EXISTS)           # before any share check, as the open() would fail first
+        return INVALID_HANDLE
     try:
         st = os.stat(path)
         if not table.sharing_allows((st.st_dev, st.st_ino), access, share):

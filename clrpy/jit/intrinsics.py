@@ -204,9 +204,44 @@ def _caller_object(md):
     return emit
 
 
+def _unsafe_mov(md):
+    """Array.UnsafeMov<S,R>(S): the class library's reinterpretation of an enum as its integer (what
+    EnumEqualityComparer and EnumComparer use), written in IL as box + unbox.any, which fails for an
+    enum over byte or short read as int; Mono's JIT moves the value instead. So do we: the integer,
+    sign- or zero-extended as S is signed or not, becomes an R; references pass unchanged."""
+    from .abi import type_rep
+    if len(md.generic_args) != 2:
+        return None
+    s, r = (type_rep(t) for t in md.generic_args)
+    ints = (K.I4, K.I8, K.I)
+    if s.kind == K.O and r.kind == K.O:
+        def emit_ref(imp, md, args):
+            return _item(K.O, args[0], md.generic_args[1])
+        return emit_ref
+    if s.kind not in ints or r.kind not in ints:
+        return None
+
+    def emit(imp, md, args):
+        fn = imp.fn
+        v = args[0]
+        bits = {"i8": 8, "i16": 16, "i32": 32, "i64": 64}
+        sb, rb = bits[s.storage], bits[r.storage]
+        if sb < rb:
+            v = fn.cast("sext" if s.signed else "zext", v, r.storage)
+        elif sb > rb:
+            v = fn.cast("trunc", v, r.storage)
+        if r.is_small:
+            v = fn.cast("sext" if r.signed else "zext", v, "i32")
+        return _item(r.kind, v, md.generic_args[1])
+    return emit
+
+
 def lookup(md):
     """An emitter `(importer, md, args) -> Item or None` for `md`, or None if it is not an intrinsic."""
     owner = md.owner
+    if owner.module is not None and owner.namespace == "System" and owner.name == "Array" \
+            and md.name == "UnsafeMov" and not md.is_internal_call:
+        return _unsafe_mov(md)
     if owner.module is not None and owner.namespace == "System.Reflection" and md.is_internal_call:
         return _caller_object(md)
     if owner.module is not None and owner.namespace == "System" and owner.name == "ByReference`1":

@@ -59,6 +59,11 @@ class ManagedHeap:
         write_u64(self.limit_cell, base + REGION_SIZE)
         return base
 
+    def bytes_allocated(self) -> int:
+        """Bytes handed out to objects so far: everything mapped but the current region's unused tail."""
+        cur, limit = read_u64(self.ptr_cell), read_u64(self.limit_cell)
+        return self.mapped - (limit - cur if cur else 0)
+
     # -- objects the runtime builds itself -------------------------------------------------------
     def new_object(self, type_handle_address: int, size: int) -> int:
         obj = self.allocate(size)
