@@ -71,9 +71,13 @@ def clear_internal(engine, arr, index, length):
 
 @icall("System.Array::FastCopy(System.Array,System.Int32,System.Array,System.Int32,System.Int32)")
 def fast_copy(engine, src, src_index, dst, dst_index, length):
-    """Copy with memmove when no element needs converting or checking; False lets Array.Copy do it."""
+    """Copy with memmove when no element needs converting or checking and both ranges fit in their
+    arrays; False lets Array.Copy do it (and throw for a range that does not fit)."""
     st, dt = _type(engine, src), _type(engine, dst)
     if st.rank != dt.rank:
+        return 0
+    if (src_index + length > read_u64(src + ARRAY_LENGTH_OFFSET)
+            or dst_index + length > read_u64(dst + ARRAY_LENGTH_OFFSET)):
         return 0
     se, de = st.element, dt.element
     same = se is de

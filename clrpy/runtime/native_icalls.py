@@ -12,7 +12,7 @@ arrays) to the Python implementation (icalls/system_array.py), which it calls th
 `clrpy_array_fast_copy_slow` (bound by the registry: SLOW_PATHS).
 """
 from ..typesys.native_type import NT_ELEMENT_SIZE
-from ..typesys.object_layout import ARRAY_BOUNDS_OFFSET, ARRAY_DATA_OFFSET
+from ..typesys.object_layout import ARRAY_BOUNDS_OFFSET, ARRAY_DATA_OFFSET, ARRAY_LENGTH_OFFSET
 
 # registry key -> native symbol
 NATIVE_ICALL_SYMBOLS = {
@@ -81,7 +81,8 @@ entry:
 
 ; Array.FastCopy(Array src, int srcIndex, Array dst, int dstIndex, int length) -> bool.
 ; Same type handle and both vectors (rank 1, no bounds): one memmove of length * element size.
-; Array.Copy has checked the indices and lengths already.
+; Array.Copy has checked that the indices and the length are not negative, but not that the ranges
+; fit: a range past either end returns false, and Array.Copy throws its ArgumentException.
 define i8 @clrpy_array_fast_copy(ptr %src, i32 %si, ptr %dst, i32 %di, i32 %len) {{
 entry:
   %st = load ptr, ptr %src, align 8
@@ -92,14 +93,27 @@ check:
   %sb = getelementptr i8, ptr %src, i64 {ARRAY_BOUNDS_OFFSET}
   %bounds = load ptr, ptr %sb, align 8
   %vector = icmp eq ptr %bounds, null
-  br i1 %vector, label %copy, label %slow
+  br i1 %vector, label %fits, label %slow
+fits:
+  %si64 = sext i32 %si to i64
+  %di64 = sext i32 %di to i64
+  %len64 = sext i32 %len to i64
+  %send = add i64 %si64, %len64
+  %dend = add i64 %di64, %len64
+  %slp = getelementptr i8, ptr %src, i64 {ARRAY_LENGTH_OFFSET}
+  %slength = load i64, ptr %slp, align 8
+  %dlp = getelementptr i8, ptr %dst, i64 {ARRAY_LENGTH_OFFSET}
+  %dlength = load i64, ptr %dlp, align 8
+  %sfits = icmp ule i64 %send, %slength
+  %dfits = icmp ule i64 %dend, %dlength
+  %both = and i1 %sfits, %dfits
+  br i1 %both, label %copy, label %outside
+outside:
+  ret i8 0
 copy:
   %esp = getelementptr i8, ptr %st, i64 {NT_ELEMENT_SIZE}
   %esize32 = load i32, ptr %esp, align 4
   %esize = zext i32 %esize32 to i64
-  %si64 = sext i32 %si to i64
-  %di64 = sext i32 %di to i64
-  %len64 = sext i32 %len to i64
   %soff = mul i64 %si64, %esize
   %doff = mul i64 %di64, %esize
   %bytes = mul i64 %len64, %esize
