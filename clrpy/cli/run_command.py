@@ -23,6 +23,9 @@ def add_arguments(parser):
                              f"also ${TRACE_ENV}")
     parser.add_argument("-O", dest="opt_level", type=int, choices=(0, 1, 2, 3), default=2,
                         help="LLVM optimisation level (default 2)")
+    parser.add_argument("--debug", action="store_true",
+                        help="as mono --debug: stack traces name source files and lines from the "
+                             "program's debug symbols (prog.exe.mdb or prog.pdb)")
     parser.add_argument("--no-validate", action="store_true", help="skip image validation before running")
     add_binding_arguments(parser)
 
@@ -44,7 +47,7 @@ def run(args) -> int:
     module = binder.load_file(args.program)
     if not args.no_validate:
         _validate(module)
-    engine = ExecutionEngine(binder, RuntimeOptions(trace=trace, opt_level=args.opt_level))
+    engine = ExecutionEngine(binder, RuntimeOptions(trace=trace, opt_level=args.opt_level, debug=args.debug))
     try:
         code = run_on_managed_stack(engine.run_main, module, list(args.args))
     except ManagedException as e:

@@ -27,7 +27,7 @@ from ..metadata.method_body import ClauseKind
 from .abi import LLVM_OF_KIND, StackKind, method_llvm_signature, return_attr, type_rep
 from .helpers import HELPERS, PENDING_EXCEPTION, STACK_LIMIT, BuiltinException
 from .ir_builder import FunctionBuilder, ModuleBuilder, Value, const
-from .sequence_points import CALL_OPCODES, is_exception_icall
+from .sequence_points import CALL_OPCODES, debug_il_offsets, is_exception_icall
 from .translate.arith import ArithMixin
 from .translate.arrays import ArrayMixin
 from .translate.branches import BranchMixin
@@ -293,6 +293,8 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
         max_stack = self.body.max_stack
         current = None
         after_call = False
+        points = self.env.symbol_sequence_points(self.method)
+        debug_offsets = debug_il_offsets(self, points) if points else None
         for i in self.instructions:
             off = i.offset
             blk = self.blocks.get(off)
@@ -315,7 +317,10 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
                 # the exceptions machinery will enter; nothing to emit until the next block.
                 continue
             self.il_offset = off
-            if not self.stack or after_call:
+            if debug_offsets is not None:
+                # Symbols' sequence points, in Mono's layout (jit/sequence_points.py).
+                fn.debug_line = debug_offsets[off] + 1 if debug_offsets[off] >= 0 else None
+            elif not self.stack or after_call:
                 # A sequence point: stack traces name, for each frame, the last one before the
                 # call or check that raised (jit/sequence_points.py says why these, as Mono).
                 fn.debug_line = off + 1

@@ -57,10 +57,14 @@ PROMOTION_CALLS = 30      # calls of a tier-0 method before it is recompiled opt
 class RuntimeOptions:
     """How the runtime runs code. `tiered` (the default) compiles a method first at the quick tier
     (opt level 0) and again at `opt_level` once it has been called PROMOTION_CALLS times; methods
-    with loops start at `opt_level`. Without tiering every method is compiled at `opt_level`."""
+    with loops start at `opt_level`. Without tiering every method is compiled at `opt_level`.
+    `debug` (as `mono --debug`): stack traces name source files and lines from the modules' debug
+    symbols, and their IL offsets follow the symbols' sequence points (docs/debug-symbols.md)."""
 
-    def __init__(self, trace=(), opt_level=2, max_heap=None, trace_stream=None, tiered=True):
+    def __init__(self, trace=(), opt_level=2, max_heap=None, trace_stream=None, tiered=True,
+                 debug=False):
         self.trace = set(trace)
+        self.debug = debug
         self.opt_level = opt_level
         self.tiered = tiered and opt_level > 0
         self.max_heap = max_heap

@@ -166,6 +166,15 @@ class RuntimeJitInterface(JitEnvironment):
     def native_target(self, md):
         return self.engine.icalls.target(md)
 
+    def symbol_sequence_points(self, md):
+        if not self.engine.options.debug or md.module is None:
+            return None
+        from ..metadata.debug_symbols import symbols_of
+        symbols = symbols_of(md.module)
+        if symbols is None:
+            return None
+        return [p.il_offset for p in symbols.sequence_points(md.token)] or None
+
     def ensure_class_initialized(self, imp, th):
         """Make sure `th`'s class constructor has run before the code being compiled touches its statics."""
         state = self.engine.class_init

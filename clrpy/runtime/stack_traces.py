@@ -12,7 +12,9 @@ only when someone looks (Exception.StackTrace, ToString, an unhandled exception)
   call's IL offset + 1 as its "line" (jit/ir_builder.py, jit/object_file.py). A return address points
   just after its call, so the lookup uses the address minus one.
 
-Lines are formatted as Mono prints them: `  at Ns.Type.Method (System.Int32 n) [0x0001c] in <mvid>:0 `.
+Lines are formatted as Mono prints them: `  at Ns.Type.Method (System.Int32 n) [0x0001c] in <mvid>:0 `,
+or, with `--debug` and the module's debug symbols, `... [0x0001c] in /src/prog.cs:12 `
+(metadata/debug_symbols.py; docs/debug-symbols.md).
 """
 import bisect
 import ctypes
@@ -91,9 +93,8 @@ def format_frame(engine, md, il: int) -> str:
     name = md.name
     if md.signature.generic_param_count:
         name += "[" + ",".join(namer.method_params) + "]"
-    where = _location(md)
     offset = f"[0x{il:05x}]" if il >= 0 else "[0x00000]"
-    return f"  at {namer.type_name(owner)}.{name} ({params}) {offset} in {where}:0 "
+    return f"  at {namer.type_name(owner)}.{name} ({params}) {offset} in {_location(engine, md, il)} "
 
 
 class _GenericNames:
@@ -154,12 +155,20 @@ def parameter_names(md):
     return [names.get(i + 1, f"arg{i}") for i in range(len(md.param_types))]
 
 
-def _location(md) -> str:
+def _location(engine, md, il: int) -> str:
+    """`file:line` from the module's debug symbols (with --debug, as Mono), else `<mvid>:0`."""
     module = md.module
+    if engine.options.debug and module is not None and il >= 0:
+        from ..metadata.debug_symbols import symbols_of       # read only when a trace needs them
+        symbols = symbols_of(module)
+        if symbols is not None:
+            where = symbols.location(md.token, il)
+            if where is not None:
+                return f"{where[0]}:{where[1]}"
     mvid = None
     if module is not None and module.tables[T.Module].num_rows:
         mvid = module.tables[T.Module][1].mvid
-    return f"<{mvid.hex}>" if mvid is not None else "<unknown>"
+    return f"<{mvid.hex}>:0" if mvid is not None else "<unknown>:0"
 
 
 def format_trace(engine, obj: int) -> str:
