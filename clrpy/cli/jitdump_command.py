@@ -442,13 +442,15 @@ class JitDump:
         from ..typesys.native_type import NT_SLOTS
         if target.startswith("*"):
             operand = target[1:]
-            sym = _got_symbol(operand)
+            sym = _symbol_address(operand)
             if sym is not None:                                  # callq *SYM@GOTPCREL(%rip)
-                return self.call_note(sym, False), sym
+                return self._direct_call_note(sym, regs), sym
             if operand in _FAMILIES:                             # callq *%reg
                 state = regs.get(operand)
                 if state and state[0] == "value":                # the code pointer read from a cell
                     return self.call_note(state[1], True), state[1]
+                if state and state[0] == "addr" and self.describe(state[1]):
+                    return self._direct_call_note(state[1], regs), state[1]   # movabsq $helper, %reg
                 return "", None
             m = re.fullmatch(r"(-?\d*)\((%\w+)\)", operand)      # callq *disp(%reg)
             if m:
@@ -467,6 +469,10 @@ class JitDump:
         sym = _plain_symbol(target)
         if sym is None or not self.describe(sym):
             return "", None
+        return self._direct_call_note(sym, regs), sym
+
+    def _direct_call_note(self, sym, regs) -> str:
+        """The comment for a call of the runtime symbol `sym` itself (a helper, an icall's code)."""
         note = self.call_note(sym, False)
         if sym == "clrpy_throw_builtin":
             thrown = _throw_text(regs, ": throw ")
@@ -481,7 +487,7 @@ class JitDump:
                 note += f": {_quote(messages[message[1]], 80)}"
                 if offset and offset[0] == "imm":
                     note += f" at IL_{offset[1]:04x}"
-        return note, sym
+        return note
 
     def summary(self, used, called) -> str:
         calls, data = [], []
@@ -536,7 +542,7 @@ _ASM_LABEL = re.compile(r'^(?:"([^"]+)"|([\w.$]+)):')
 _QUOTED = re.compile(r'"([^"]+)"')
 # Labels LLVM places for debug info (ranges of code), which no branch targets.
 _DEBUG_LABEL = re.compile(r"\.L(?:tmp|func_begin|func_end)\d+$")
-_BARE = re.compile(r'(?<![\w.$%"@])([A-Za-z_][\w.$]*)(?=@|\b)')
+_BARE = re.compile(r'(?:(?<=\$)(?<![\w.]\$)|(?<![\w.$%"@]))([A-Za-z_][\w.$]*)(?=@|\b)')     # `$sym`: an immediate address
 
 
 def _throw_text(regs, prefix: str) -> str:
@@ -556,6 +562,7 @@ def _shared_throw_blocks(asm: str) -> set:
     there (LLVM merges the throw blocks of a method's checks into one)."""
     found = set()
     label, sets_edi = None, False
+    loaded = {}                 # register family -> the symbol whose address it was given
     for line in asm.splitlines():
         m = _ASM_LABEL.match(line)
         if m and not _DEBUG_LABEL.match(m.group(1) or m.group(2)):
@@ -567,12 +574,16 @@ def _shared_throw_blocks(asm: str) -> set:
             continue
         mnemonic, operands = _split_instruction(stripped)
         if mnemonic.startswith(("call", "jmp", "ret")):
-            if mnemonic.startswith("call") and operands and _plain_symbol(operands[0]) == "clrpy_throw_builtin" \
-                    and not sets_edi:
+            callee = operands[0] if operands else ""
+            if mnemonic.startswith("call") and not sets_edi and (
+                    _plain_symbol(callee) == "clrpy_throw_builtin"
+                    or (callee.startswith("*") and loaded.get(_FAMILIES.get(callee[1:])) == "clrpy_throw_builtin")):
                 found.add(label)
             label = None
         elif operands and _FAMILIES.get(operands[-1]) == "di":
             sets_edi = True
+        elif len(operands) == 2 and _FAMILIES.get(operands[1]):
+            loaded[_FAMILIES[operands[1]]] = _symbol_address(operands[0])
     return found
 
 
@@ -621,9 +632,11 @@ def _split_instruction(text: str):
     return mnemonic, ops
 
 
-def _got_symbol(operand: str):
-    m = re.fullmatch(r'(?:"([^"]+)"|([\w.$]+))@GOTPCREL\(%rip\)', operand)
-    return (m.group(1) or m.group(2)) if m else None
+def _symbol_address(operand: str):
+    """The symbol whose address an operand is: `$SYM` (the large code model's `movabsq $SYM, %reg`)
+    or `SYM@GOTPCREL(%rip)` (a GOT entry, in position-independent code)."""
+    m = re.fullmatch(r'\$(?:"([^"]+)"|([A-Za-z_.][\w.$]*))|(?:"([^"]+)"|([\w.$]+))@GOTPCREL\(%rip\)', operand)
+    return next(g for g in m.groups() if g) if m else None
 
 
 def _plain_symbol(operand: str):
@@ -660,7 +673,7 @@ def _is_itable_cache_load(operand: str) -> bool:
 
 class _Registers:
     """A forward, straight-line model of what general registers hold, enough to name the targets of
-    indirect calls: the address of a runtime symbol (from the GOT), the value loaded from it (a cell's
+    indirect calls: the address of a runtime symbol (an immediate or a GOT entry), the value loaded from it (a cell's
     code pointer), or a small constant. At local labels (where paths merge) only callee-saved registers
     are trusted; writes and calls forget what they overwrite."""
 
@@ -706,7 +719,7 @@ class _Registers:
             value = ("imm", 0)
         elif mnemonic.startswith("mov") and len(operands) == 2:
             src = operands[0]
-            sym = _got_symbol(src)
+            sym = _symbol_address(src)
             if sym is not None:
                 value = ("addr", sym)
             elif src.startswith("$") and re.fullmatch(r"\$-?\d+", src):

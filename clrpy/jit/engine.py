@@ -7,6 +7,14 @@ a module is linked, the engine binds each external symbol the module declares to
 runtime registered for it (`define_symbol`), so the object file LLVM produced is relocatable and
 could be saved and linked into another process the same way.
 
+Code is generated for the *large* code model with static relocations: every reference to a symbol
+or to the module's own constants is a 64-bit absolute address (`movabsq $sym, %reg`). The small
+model's 32-bit PC-relative references assume that code, its constant pools, its unwind tables and
+the data it names lie within 2 GB of each other; MCJIT allocates each object's sections separately,
+and in a process that maps a lot of memory (a managed heap, many modules, several runtimes in a
+test process) they eventually do not, which ended the process in RuntimeDyld's relocation assertion.
+The large model costs one ten-byte instruction per reference and measured no slower on the kernels.
+
 MCJIT hands each object file to our object cache before linking it; we keep the bytes and read
 their symbol tables for code sizes (`object_file.py`), and store them in the on-disk code cache
 (`code_cache.py`): a module whose IR was compiled before, in any run, is linked from there.
@@ -71,7 +79,7 @@ class NativeEngine:
         target = llvm.Target.from_default_triple()
         cpu, features = llvm.get_host_cpu_name(), llvm.get_host_cpu_features().flatten()
         self.target_machine = target.create_target_machine(
-            cpu=cpu, features=features, opt=opt_level, reloc="pic", codemodel="default", jit=True)
+            cpu=cpu, features=features, opt=opt_level, reloc="static", codemodel="large", jit=True)
         if cache_directory is ...:
             cache_directory = default_directory()
         self.cache = (CodeCache(cache_directory, CodeCache.salt_for(llvm.llvm_version_info, cpu, features, opt_level))
