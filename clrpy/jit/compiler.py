@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from .engine import NativeEngine
 from ..cil.decoder import decode
 from . import delegates, forwarders
+from .icall_wrappers import IcallWrapperImporter
 from .importer import MethodImporter
 
 
@@ -38,9 +39,11 @@ class JitCompiler:
 
     def build_module(self, method, tier: int = 1):
         """The LLVM module for `method`: imported from its IL, or generated for runtime-implemented
-        methods (delegates)."""
+        methods (delegates), or a wrapper for an internal call without a native function of its own."""
         if delegates.is_synthesized(method):
             return delegates.generate(self.env, method)
+        if method.is_internal_call:
+            return IcallWrapperImporter(self.env, method, tier=tier).run()
         replacement = self.env.replacement(method)
         if replacement is not None:
             return forwarders.generate(self.env, method, replacement)

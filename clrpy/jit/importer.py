@@ -99,7 +99,7 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
     def run(self) -> ModuleBuilder:
         where = self.method.full_name
         try:
-            body = self.module.method_body(self.method.rid)
+            body = self.read_body()
             if body is None:
                 raise InvalidProgramError(f"{where} has no IL body")
             self.body = body
@@ -124,6 +124,10 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
                                       e.assembly, e.managed_type) from None
         self.mb.add(self.fn)
         return self.mb
+
+    def read_body(self):
+        """The IL to import: the method's body (icall_wrappers.py supplies one for internal calls)."""
+        return self.module.method_body(self.method.rid)
 
     def fail(self, message: str):
         raise InvalidProgramError(f"{self.method.full_name}, IL offset 0x{self.il_offset:04x}: {message}")

@@ -277,9 +277,11 @@ class ExecutionEngine:
         if md.is_abstract:
             raise InvalidProgramError(f"cannot call abstract method {md.full_name}")
         self.method_id(md)
-        if md.is_internal_call or md.is_pinvoke or (md.is_runtime_implemented and not is_synthesized(md)):
-            # Reached through a vtable slot or itable (RuntimeType::get_Name overrides Type's):
-            # the "code" is the native implementation itself.
+        native = md.is_pinvoke or (md.is_runtime_implemented and not is_synthesized(md))
+        if native or (md.is_internal_call and self.icalls.target(md) is not None):
+            # Reached through a vtable slot or itable (RuntimeType::get_Name overrides Type's), or
+            # by ldftn: the "code" is the native implementation itself. An internal call without
+            # one (a JIT intrinsic, or one clrpy lacks) gets a compiled wrapper (jit/icall_wrappers.py).
             self._install_native(md)
             return md.code
         self._install(md, self.jit.compile(md, self._first_tier(md)))

@@ -408,8 +408,9 @@ class CallMixin:
         self.push(K.I, fp, self.loader.fnptr(md.signature))
 
     def function_pointer(self, md) -> Value:
-        """The address to call `md` at: its compiled code, or its precode, which compiles it."""
-        if md.is_internal_call or md.is_pinvoke or (md.is_runtime_implemented and not is_synthesized(md)):
+        """The address to call `md` at: its compiled code, or its precode, which compiles it (an
+        internal call's precode installs its native function or a wrapper: jit/icall_wrappers.py)."""
+        if md.is_pinvoke or (md.is_runtime_implemented and not is_synthesized(md)):
             self.unsupported(f"taking the address of {md.full_name}")
         cell = self.mb.external_global(self.env.cell_symbol(md))
         return self.fn.cast("ptrtoint", self.fn.load("ptr", cell), "i64")
