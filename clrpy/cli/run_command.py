@@ -12,15 +12,18 @@ from .options import add_binding_arguments, binder_from_args
 
 HELP = "run a .NET program (the default command: `clrpy app.exe` runs it)"
 TRACE_ENV = "CLRPY_TRACE"
-TRACE_CHOICES = ("jit", "ir")
+TRACE_CHOICES = ("jit", "ir", "gc")
 
 
 def add_arguments(parser):
     parser.add_argument("program", help="the .exe to run")
     parser.add_argument("args", nargs="...", help="arguments passed to the program's Main")
     parser.add_argument("--trace", metavar="WHAT", default=os.environ.get(TRACE_ENV, ""),
-                        help=f"comma-separated: jit (one line per compiled method), ir (the LLVM IR); "
-                             f"also ${TRACE_ENV}")
+                        help=f"comma-separated: jit (one line per compiled method), ir (the LLVM IR), "
+                             f"gc (one line per collection); also ${TRACE_ENV}")
+    parser.add_argument("--max-heap", metavar="SIZE", default=None,
+                        help="largest managed heap (e.g. 512M, 2G); past it allocation raises "
+                             "OutOfMemoryException; also $CLRPY_MAX_HEAP")
     parser.add_argument("-O", dest="opt_level", type=int, choices=(0, 1, 2, 3), default=2,
                         help="LLVM optimisation level (default 2)")
     parser.add_argument("--debug", action="store_true",
@@ -47,7 +50,10 @@ def run(args) -> int:
     module = binder.load_file(args.program)
     if not args.no_validate:
         _validate(module)
-    engine = ExecutionEngine(binder, RuntimeOptions(trace=trace, opt_level=args.opt_level, debug=args.debug))
+    max_heap = _parse_max_heap(args.max_heap)
+    engine = ExecutionEngine(binder, RuntimeOptions(trace=trace, opt_level=args.opt_level, debug=args.debug,
+                                                    max_heap=max_heap))
+    engine.gc.finalization.exit_on_exception = True     # as Mono: a finalizer's exception ends the process
     try:
         code = run_on_managed_stack(engine.run_main, module, list(args.args))
     except ManagedException as e:
@@ -59,6 +65,16 @@ def run(args) -> int:
         return 1
     sys.stdout.flush()
     return code
+
+
+def _parse_max_heap(text):
+    if text is None:
+        return None
+    from ..runtime.gc.collector import parse_size
+    try:
+        return parse_size(text)
+    except ValueError as e:
+        raise SystemExit(f"clrpy: error: --max-heap: {e}")
 
 
 def _validate(module):

@@ -17,6 +17,7 @@ import pkgutil
 
 from ..errors import ClrpyError, ManagedExceptionPending
 from ..runtime.native_icalls import LIBC_FUNCTIONS, NATIVE_ICALL_SYMBOLS, SLOW_PATHS
+from ..runtime.gc.native_code import NATIVE_GC_ICALLS
 
 _IMPLEMENTATIONS = {}       # key -> function(engine, *args)
 
@@ -25,6 +26,7 @@ _IMPLEMENTATIONS = {}       # key -> function(engine, *args)
 NATIVE_ICALLS = {
     "System.String::FastAllocateString(System.Int32)": "clrpy_fast_allocate_string",
     **NATIVE_ICALL_SYMBOLS,
+    **NATIVE_GC_ICALLS,
 }
 _loaded = False
 

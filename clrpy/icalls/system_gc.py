@@ -1,29 +1,23 @@
-"""Internal calls of System.GC, answered by the allocator clrpy has (runtime/managed_heap.py).
+"""Internal calls of System.GC, answered by the collector (runtime/gc, docs/gc.md).
 
-Until the collector lands (the garbage-collector issue owns this module and replaces these answers)
-nothing is ever freed: a collection finds nothing to do, no object is ever finalized (so suppressing
-or re-registering a finalizer changes nothing observable), every object is in generation 0, the only
-generation, and the total memory is what the allocator has handed out.
+clrpy's collector is non-generational: every collection is a full one. So there is one generation
+(MaxGeneration 0, every object in generation 0), and a collection counts for every generation the
+program asks about (the CLR counts a generation-2 collection in the counts of 0 and 1 too).
+Finalizers run on the managed thread at safe points; WaitForPendingFinalizers runs those queued.
 """
 from .registry import icall
 
 
 @icall("System.GC::get_ephemeron_tombstone()")
 def get_ephemeron_tombstone(engine):
-    """The object Mono's ConditionalWeakTable writes into a freed ephemeron's key: any object that no
-    program can reach, created once and kept alive by the runtime."""
-    tombstone = getattr(engine, "ephemeron_tombstone", 0)
-    if not tombstone:
-        th = engine.loader.corlib_type("System", "Object")
-        tombstone = engine.heap.new_object(engine.types.address(th), th.ensure_layout().instance_size)
-        engine.add_python_root(tombstone)
-        engine.ephemeron_tombstone = tombstone
-    return tombstone
+    """The object ConditionalWeakTable compares keys against: the collector writes it into the key of
+    an entry whose key died (gc/ephemerons.py). One object, kept for the runtime's lifetime."""
+    return engine.gc.ephemerons.tombstone_object(engine)
 
 
 @icall("System.GC::register_ephemeron_array(System.Runtime.CompilerServices.Ephemeron[])")
 def register_ephemeron_array(engine, array):
-    pass                        # keys are never freed, so the table's entries never need clearing
+    engine.gc.ephemerons.register(array)
 
 
 @icall("System.GC::GetMaxGeneration()")
@@ -38,39 +32,44 @@ def get_generation(engine, obj):
 
 @icall("System.GC::GetCollectionCount(System.Int32)")
 def get_collection_count(engine, generation):
-    return getattr(engine, "collections", 0)
+    return engine.gc.collections if generation >= 0 else 0
 
 
-@icall("System.GC::InternalCollect(System.Int32)")
-def internal_collect(engine, generation):
-    engine.collections = getattr(engine, "collections", 0) + 1
+# System.GC::InternalCollect (GC.Collect) is native: runtime/gc/native_code.py, NATIVE_GC_ICALLS.
 
 
 @icall("System.GC::RecordPressure(System.Int64)")
 def record_pressure(engine, bytes_allocated):
-    pass
+    engine.gc.add_pressure(bytes_allocated)
 
 
 @icall("System.GC::GetAllocatedBytesForCurrentThread()")
 def get_allocated_bytes(engine):
-    return engine.heap.bytes_allocated()
+    return engine.heap.allocated_total()
 
 
 @icall("System.GC::GetTotalMemory(System.Boolean)")
 def get_total_memory(engine, force_full_collection):
-    return engine.heap.bytes_allocated()
+    """Bytes of objects that may be alive: what survived the last collection plus what was allocated
+    since. With `forceFullCollection`, collect (and run the finalizers that frees) first."""
+    gc = engine.gc
+    if force_full_collection:
+        gc.collect("GC.GetTotalMemory")
+        gc.finalization.run_pending()
+        gc.collect("GC.GetTotalMemory")
+    return gc.in_use()
 
 
 @icall("System.GC::WaitForPendingFinalizers()")
 def wait_for_pending_finalizers(engine):
-    pass                        # no finalizer is ever pending
+    engine.gc.finalization.run_pending()
 
 
 @icall("System.GC::_SuppressFinalize(System.Object)")
 def suppress_finalize(engine, obj):
-    pass
+    engine.gc.finalization.suppress(obj)
 
 
 @icall("System.GC::_ReRegisterForFinalize(System.Object)")
 def re_register_for_finalize(engine, obj):
-    pass
+    engine.gc.finalization.reregister(obj)

@@ -25,6 +25,8 @@ HELPERS = {h.name: h for h in (
            "failed and an exception is pending)"),
     Helper("clrpy_alloc_slow", "ptr", ("ptr", "i64"), True,
            "allocate an object of the given type and size when the inline bump allocation runs out"),
+    Helper("clrpy_alloc_finalizable", "ptr", ("ptr", "i64"), True,
+           "allocate an object of a class with a finalizer and register it for finalization (no inline path)"),
     Helper("clrpy_new_array", "ptr", ("ptr", "i64"), True,
            "allocate a single-dimensional array of the given array type and length"),
     Helper("clrpy_new_mdarray", "ptr", ("ptr", "ptr", "ptr"), True,

@@ -121,16 +121,20 @@ class ExceptionState:
             return ExceptionRecord("System.Runtime.CompilerServices.RuntimeWrappedException",
                                    "An object that does not derive from System.Exception has been "
                                    "wrapped in a RuntimeWrappedException.", [], obj)
-        record = self.record_of(obj)
-        # What the program would see: the virtual Message (ArgumentException adds the parameter's
-        # name) and ToString() (overridable), run as managed code while the objects are at hand.
-        r = record
-        while r is not None:
-            message = self.call_string_method(r.managed_object, "System", "Exception", "get_Message")
-            if message is not None:
-                r.message = message
-            r = r.inner
-        record.text = self.call_string_method(obj, "System", "Object", "ToString")
+        engine.add_python_root(obj)         # no longer pending: a GC root while managed code runs
+        try:
+            record = self.record_of(obj)
+            # What the program would see: the virtual Message (ArgumentException adds the parameter's
+            # name) and ToString() (overridable), run as managed code while the objects are at hand.
+            r = record
+            while r is not None:
+                message = self.call_string_method(r.managed_object, "System", "Exception", "get_Message")
+                if message is not None:
+                    r.message = message
+                r = r.inner
+            record.text = self.call_string_method(obj, "System", "Object", "ToString")
+        finally:
+            engine.remove_python_root(obj)
         return record
 
     def call_string_method(self, obj: int, namespace: str, type_name: str, name: str):

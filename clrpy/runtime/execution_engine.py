@@ -39,7 +39,8 @@ from .type_objects import TypeObjects
 from .exceptions import ExceptionRecord, ExceptionState, ManagedException
 from .helper_impls import PythonHelpers
 from .jit_interface import RuntimeJitInterface
-from .managed_heap import ManagedHeap, read_string
+from .gc.collector import GarbageCollector
+from .managed_heap import read_string
 from .native_memory import NativeArena, read_u64, write_u64
 from .native_types import NativeTypeTable
 from .native_helpers import native_helpers_ir
@@ -61,13 +62,14 @@ class RuntimeOptions:
     `debug` (as `mono --debug`): stack traces name source files and lines from the modules' debug
     symbols, and their IL offsets follow the symbols' sequence points (docs/debug-symbols.md)."""
 
-    def __init__(self, trace=(), opt_level=2, max_heap=None, trace_stream=None, tiered=True,
+    def __init__(self, trace=(), opt_level=2, max_heap=None, trace_stream=None, tiered=True, gc_stress=None,
                  debug=False):
         self.trace = set(trace)
         self.debug = debug
         self.opt_level = opt_level
         self.tiered = tiered and opt_level > 0
-        self.max_heap = max_heap
+        self.max_heap = max_heap          # bytes, or None: $CLRPY_MAX_HEAP, else no limit (gc/collector.py)
+        self.gc_stress = gc_stress        # collect at every Nth allocation; None: $CLRPY_GC_STRESS
         self.trace_stream = trace_stream or sys.stderr
 
 
@@ -83,7 +85,9 @@ class ExecutionEngine:
         self.native = NativeEngine(self.options.opt_level, symbols)      # the optimising tier
         self.native_quick = NativeEngine(0, symbols) if self.options.tiered else self.native
         self.types = NativeTypeTable(self)
-        self.heap = ManagedHeap(self.arena, self.native.define_symbol, self.options.max_heap)
+        self.python_roots = {}          # object address -> references held by Python (GC roots)
+        self.gc = GarbageCollector(self, self.options)
+        self.heap = self.gc.heap
         self.statics = StaticsTable(self.arena, self.native.define_symbol, self.type_key)
         self.strings = StringTable(self)
         self.pending = ExceptionState(self)
@@ -94,12 +98,12 @@ class ExecutionEngine:
         self.messages = []
         self.exit_code = 0              # Environment.ExitCode
         self.command_line = []          # Environment.GetCommandLineArgs(): the program's path, its arguments
-        self.python_roots = {}          # object address -> references held by Python (GC roots)
         self.methods = [None]           # method id -> MethodDesc (id 0 is never used)
         self.jit_env = RuntimeJitInterface(self)
         self.jit = JitCompiler(self.jit_env, {0: self.native_quick, 1: self.native},
                                keep_ir="ir" in self.options.trace)
         self.helpers = PythonHelpers(self)
+        self.gc.start()                 # the native allocator and collector (replace Python's slow paths)
         self._bind_libm()
         check_host()
         string_type_cell = self.arena.alloc(8, 8)
@@ -481,7 +485,8 @@ class ExecutionEngine:
         if sret:
             out = ctypes.create_string_buffer(type_rep(md.return_type).size)
             call_args.insert(0, ctypes.addressof(out))
-        result = proto(code)(*call_args)
+        with self.gc.roots.managed_call():      # Python's new objects stay alive meanwhile (gc/roots.py)
+            result = proto(code)(*call_args)
         if sret:
             return out.raw
         return result
@@ -523,6 +528,7 @@ class ExecutionEngine:
         if rt is not None and rt.cor_type not in (_E_I4, _E_U4):
             raise InvalidProgramError(f"the entry point {md.display_signature()} must return void, int or uint")
         result = self.invoke(md, args)
+        self.gc.shutdown()                  # finalizers, as Mono runs them at exit
         return (result or 0) & 0xFFFFFFFF if rt is not None else self.exit_code & 0xFFFFFFFF
 
     def shutdown(self, code: int):

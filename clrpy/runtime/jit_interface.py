@@ -45,6 +45,12 @@ class RuntimeJitInterface(JitEnvironment):
         self.engine.types.publish(th)
         return self.engine.types.symbol(th)
 
+    def has_finalizer(self, th) -> bool:
+        """Objects of `th` must be registered for finalization when allocated (gc/finalization.py)."""
+        from ..typesys.native_type import NT_FLAGS, NativeTypeFlags
+        from .native_memory import read_u32
+        return bool(read_u32(self.engine.types.address(th) + NT_FLAGS) & NativeTypeFlags.HAS_FINALIZER)
+
     def statics_symbol(self, th, thread_static: bool) -> str:
         return self.engine.statics.symbol(th, thread_static)
 

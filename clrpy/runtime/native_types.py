@@ -55,6 +55,7 @@ class NativeTypeTable:
         addr = self.arena.alloc(NT_SLOTS + 8 * len(vtable), 16)
         th.native = addr
         self.by_address[addr] = th
+        engine.gc.note_type(th, addr)       # the heap verifier's table of valid object headers
         flags = 0
         if th.kind == TypeKind.VALUE_TYPE:
             flags |= F.VALUE_TYPE

@@ -126,7 +126,8 @@ def _call(engine, md, this, args, params) -> int:
             values.append(_CTYPES[native_params[len(values)]].from_buffer(buf).value)
     code = engine.ensure_compiled(md)
     proto = ctypes.CFUNCTYPE(_CTYPES[ret], *[_CTYPES[t] for t in native_params])
-    raw = proto(code)(*values)
+    with engine.gc.roots.managed_call():       # Python's new objects stay alive meanwhile (gc/roots.py)
+        raw = proto(code)(*values)
     if engine.pending.is_pending:
         return 0
     for i, elem, buf in byrefs:

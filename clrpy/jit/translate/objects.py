@@ -2,7 +2,8 @@
 
 Allocation bumps a pointer through the current allocation region and falls back to the runtime
 (`clrpy_alloc_slow`) when the region is exhausted; the memory comes zeroed. Every object gets its
-type's native handle in its first word. The collector (a later issue) owns the region pointers.
+type's native handle in its first word. The collector owns the region pointers (runtime/gc); objects
+of classes with a finalizer are always allocated by `clrpy_alloc_finalizable`, which registers them.
 """
 from ..abi import StackKind as K
 from ..helpers import ALLOC_LIMIT, ALLOC_PTR
@@ -18,6 +19,10 @@ class ObjectMixin:
             size = th.ensure_layout().instance_size
         fn = self.fn
         handle = self.mb.external_global(self.env.type_symbol(th))
+        if self.env.has_finalizer(th):
+            obj = fn.call("ptr", self.helper("clrpy_alloc_finalizable"), [handle, const("i64", size)])
+            self.check_pending()
+            return obj
         ptr_g = self.mb.external_global(ALLOC_PTR)
         lim_g = self.mb.external_global(ALLOC_LIMIT)
         cur = fn.load("ptr", ptr_g, 8)

@@ -1,0 +1,1 @@
+"""The garbage collector (see docs/gc.md)."""
