@@ -243,12 +243,14 @@ class ExecutionEngine:
             self.python_roots.pop(address, None)
 
     def object_size(self, obj: int) -> int:
-        """Bytes an object occupies (strings and arrays by their length)."""
+        """Bytes an object occupies (strings and arrays by their length; a general array's bounds
+        vector is at its end)."""
         th = self.types.type_of_object(obj)
         if th.kind == TypeKind.ARRAY:
-            from ..typesys.object_layout import ARRAY_DATA_OFFSET, ARRAY_LENGTH_OFFSET
+            from ..typesys.object_layout import ARRAY_BOUND_SIZE, ARRAY_DATA_OFFSET, ARRAY_LENGTH_OFFSET, align
             n = read_u64(obj + ARRAY_LENGTH_OFFSET)
-            return ARRAY_DATA_OFFSET + n * th.element.size_of_value
+            size = ARRAY_DATA_OFFSET + n * th.element.size_of_value
+            return size if th.is_szarray else align(size, 8) + ARRAY_BOUND_SIZE * th.rank
         if th is self.loader.string_type:
             from ..typesys.object_layout import STRING_LENGTH_OFFSET, string_size
             return string_size(ctypes.c_int32.from_address(obj + STRING_LENGTH_OFFSET).value)

@@ -48,6 +48,10 @@ class Program {
         Pair onStack = new Pair { Key = 5, Name = "stack" + 5, Link = new Node(50, new Node(51, null)) };
         object[] objects = new object[100];
         for (int i = 0; i < objects.Length; i++) objects[i] = i % 2 == 0 ? (object)("s" + i) : new List<int> { i, i + 1 };
+        var grid = new string[3, 4];
+        for (int i = 0; i < 3; i++) for (int j = 0; j < 4; j++) grid[i, j] = "g" + i + j;
+        var gridCopy = (string[,])grid.Clone();     // a general array's bounds live inside it
+        grid = null;
         int captured = 3;
         var words = new List<string> { "alpha", "beta" };
         Func<int, string> closure = x => words[x % 2] + (x + captured);
@@ -75,6 +79,7 @@ class Program {
         int objSum = 0;
         foreach (var o in objects) objSum += o is string ? ((string)o).Length : ((List<int>)o)[1];
         Console.WriteLine("object array: " + objSum);
+        Console.WriteLine("cloned grid: " + gridCopy.GetLength(0) + "x" + gridCopy.GetLength(1) + " " + gridCopy[2, 3] + gridCopy[1, 0]);
         Console.WriteLine("closure: " + closure(1) + " " + closure(2));
         Console.WriteLine("collections happened: " + (GC.CollectionCount(0) >= 4));
     }
