@@ -33,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from gen_methods import generate  # noqa: E402
 
-TRACE_LINE = re.compile(r"^\[jit\] (?P<sig>.*): IL (?P<il>\d+) bytes, native (?P<native>\d+) bytes, (?P<ms>[\d.]+) ms$")
+TRACE_LINE = re.compile(r"^\[jit\] (?P<sig>.*): IL (?P<il>\d+) bytes, native (?P<native>\d+) bytes, (?:tier (?P<tier>\d+), )?(?P<ms>[\d.]+) ms$")
 EMPTY_PROGRAM = "static class Empty { static int Main() { return 0; } }\n"
 
 
