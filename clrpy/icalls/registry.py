@@ -7,12 +7,16 @@ returns the raw result. When the JIT compiles a call to an icall, the registry w
 in a ctypes callback with exactly the method's native signature and binds it to the symbol
 `icall:KEY`, so generated code calls it like any native function.
 
+Icall modules are imported lazily: looking up a method of class C imports the module named after C
+(`module_name`), and only that one, so start-up does not pay for the dozens a program never calls.
+
 An icall that is not registered gives None: the call site then raises NotSupportedException naming
 the method when (and only when) it runs, so a program that merely *references* a missing icall on
 a path it never takes still runs.
 """
 import ctypes
 import importlib
+import os
 import pkgutil
 
 from ..errors import ClrpyError, ManagedExceptionPending
@@ -55,13 +59,55 @@ def icall(key: str):
     return register
 
 
+# The classes whose internal calls live in another class's module (the exceptions to one module
+# per class); tests/test_icall_registry.py checks that every registered icall is found this way.
+_MODULE_OF_CLASS = {
+    "System.Threading.Volatile": "system_threading_thread",
+    "System.Threading.Interlocked": "system_threading_thread",
+    "System.Threading.InternalThread": "system_threading_thread",
+    "System.Reflection.Assembly": "system_reflection_runtimeassembly",
+    "System.Reflection.AssemblyName": "system_reflection_runtimeassembly",
+    "System.Reflection.RuntimeModule": "system_reflection_runtimeassembly",
+    "System.Reflection.EventInfo": "system_reflection_runtimeeventinfo",
+    "System.Reflection.FieldInfo": "system_reflection_runtimefieldinfo",
+}
+_ICALL_MODULE_PREFIXES = ("system", "mono", "interop", "microsoft")
+_module_names = None        # the icall modules in this package
+_classes_loaded = set()     # classes whose module has been looked for
+
+
+def module_name(class_name: str) -> str:
+    """The icall module of a class-library class: "System.IO.MonoIO" -> "system_io_monoio" (nested
+    classes: "Interop+Sys" -> "interop_sys")."""
+    return _MODULE_OF_CLASS.get(class_name) or class_name.replace(".", "_").replace("+", "_").lower()
+
+
+def _icall_modules():
+    global _module_names
+    if _module_names is None:
+        _module_names = {name[:-3] for name in os.listdir(os.path.dirname(__file__))
+                         if name.endswith(".py") and name.startswith(_ICALL_MODULE_PREFIXES)}
+    return _module_names
+
+
+def _load_class(class_name: str):
+    """Import the icall module of `class_name` (if there is one), registering its icalls."""
+    if class_name in _classes_loaded:
+        return
+    _classes_loaded.add(class_name)
+    name = module_name(class_name)
+    if name in _icall_modules():
+        importlib.import_module(f"{__package__}.{name}")
+
+
 def _load_modules():
+    """Import every icall module (for listing what is implemented)."""
     global _loaded
     if _loaded:
         return
     from .. import icalls
     for info in pkgutil.iter_modules(icalls.__path__):
-        if info.name.startswith(("system", "mono", "interop", "microsoft")):
+        if info.name.startswith(_ICALL_MODULE_PREFIXES):
             importlib.import_module(f"{icalls.__name__}.{info.name}")
     _loaded = True
 
@@ -74,7 +120,6 @@ class IcallRegistry:
     def __init__(self, engine):
         self.engine = engine
         self._bound = {}            # key -> (symbol, ctypes callback kept alive)
-        _load_modules()
         self._slow_paths = [self._bind_slow_path(symbol, key) for symbol, key in SLOW_PATHS.items()]
         libc = ctypes.CDLL(None)
         for name in LIBC_FUNCTIONS:
@@ -83,6 +128,7 @@ class IcallRegistry:
     def _bind_slow_path(self, symbol, key):
         """Bind `symbol`, which a native icall calls for the cases it leaves to Python, to the
         Python implementation registered as `key` (same parameters)."""
+        _load_class(key[:key.index("::")])
         impl = _IMPLEMENTATIONS[key]
         params = key[key.index("(") + 1:-1].split(",")
         argtypes = [ctypes.c_int32 if p == "System.Int32" else ctypes.c_void_p for p in params]
@@ -98,11 +144,13 @@ class IcallRegistry:
         return f"{md.owner.full_name}::{md.name}({params})"
 
     def implemented(self):
+        _load_modules()
         return sorted(set(_IMPLEMENTATIONS) | set(NATIVE_ICALLS))
 
     def replacement(self, md):
         """The symbol of the runtime's replacement body for IL method `md`, or None."""
         key = self.key(md)
+        _load_class(md.owner.full_name)
         return self.target(md) if key in _REPLACED else None
 
     def target(self, md):
@@ -113,6 +161,7 @@ class IcallRegistry:
         bound = self._bound.get(key)
         if bound is not None:
             return bound[0]
+        _load_class(md.owner.full_name)
         impl = _IMPLEMENTATIONS.get(key)
         if impl is None:
             return None

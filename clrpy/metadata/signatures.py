@@ -11,7 +11,7 @@ Every read is bounds-checked; a malformed signature raises BadImageError, and ne
 so a crafted blob cannot recurse without end.
 """
 from dataclasses import dataclass
-from enum import IntEnum, IntFlag
+from enum import IntEnum
 
 from ..errors import BadImageError
 from .schema import TableId
@@ -72,7 +72,9 @@ PRIMITIVE_ELEMENT_TYPES = frozenset({E.VOID, E.BOOLEAN, E.CHAR, E.I1, E.U1, E.I2
                                      E.U8, E.R4, E.R8, E.STRING, E.TYPEDBYREF, E.I, E.U, E.OBJECT})
 
 
-class CallingConvention(IntFlag):
+class CallingConvention:
+    # Plain ints, not enum.IntFlag: `flags & IntFlag.X` builds a flag object (about 1 us), and
+    # these flags are tested on the type loader's and the JIT importer's hot paths.
     DEFAULT = 0x0
     C = 0x1
     STDCALL = 0x2

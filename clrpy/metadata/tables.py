@@ -73,7 +73,7 @@ class Table:
         self.row_size = self.struct.size
         self._rows = None
         self._row_class = ROW_CLASSES[tid]
-        self._converters = None
+        self._setters = None                   # (attribute, converter or None) per column
 
     def __len__(self):
         return self.num_rows
@@ -130,16 +130,20 @@ class Table:
                             where=f"table {self.name}")
 
     def _decode(self, rid: int) -> Row:
-        conv = self._converters
-        if conv is None:
-            conv = self._converters = [self.tables.converter(c) for c in self.columns]
-        raw = self.raw(rid)
+        """Row `rid` (in range), decoded: this runs for every row a program touches."""
+        setters = self._setters
+        if setters is None:
+            setters = self._setters = [(attr, self.tables.converter(c))
+                                       for c, attr in zip(self.columns, self._row_class.attrs)]
+        raw = self.struct.unpack_from(self.tables.data, self.offset + (rid - 1) * self.row_size)
         row = self._row_class.__new__(self._row_class)
         row.rid = rid
+        attr = None
         try:
-            for col, attr, f, v in zip(self.columns, self._row_class.attrs, conv, raw):
-                object.__setattr__(row, attr, f(v) if f is not None else v)
+            for (attr, f), v in zip(setters, raw):
+                setattr(row, attr, v if f is None else f(v))
         except BadImageError as e:
+            col = self.columns[self._row_class.attrs.index(attr)]
             raise BadImageError(e.message, where=f"table {self.name}, row {rid}, column {col.name}") from None
         return row
 

@@ -5,12 +5,13 @@ methods, to one method instantiation. It knows its metadata row, its signature r
 TypeHandles in its instantiation, and the runtime state of its code: the entry cell callers call
 through, and the native code once the JIT has compiled it (see docs/jit.md).
 """
-from enum import IntFlag
 
 from ..metadata.schema import TableId
 
 
-class MethodAttributes(IntFlag):
+class MethodAttributes:
+    # Plain ints, not enum.IntFlag: `flags & IntFlag.X` builds a flag object (about 1 us), and
+    # these flags are tested on the type loader's and the JIT importer's hot paths.
     MEMBER_ACCESS_MASK = 0x7
     PRIVATE = 0x1
     PUBLIC = 0x6
@@ -28,7 +29,8 @@ class MethodAttributes(IntFlag):
     REQUIRE_SEC_OBJECT = 0x8000
 
 
-class MethodImplAttributes(IntFlag):
+class MethodImplAttributes:
+    # Plain ints, as MethodAttributes.
     CODE_TYPE_MASK = 0x3
     IL = 0x0
     NATIVE = 0x1
@@ -43,7 +45,8 @@ class MethodImplAttributes(IntFlag):
     INTERNAL_CALL = 0x1000
 
 
-class FieldAttributes(IntFlag):
+class FieldAttributes:
+    # Plain ints, as MethodAttributes.
     FIELD_ACCESS_MASK = 0x7
     STATIC = 0x10
     INIT_ONLY = 0x20

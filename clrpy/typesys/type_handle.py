@@ -12,7 +12,7 @@ the references are); and last its native handle, the struct generated code and t
 read (`native_type.py`). Each level asks only for lower levels of the types it depends on, which
 is what lets `class A { B b; }` and `class B { A a; }` load.
 """
-from enum import IntEnum, IntFlag
+from enum import IntEnum
 
 from ..metadata.signatures import ElementType
 
@@ -28,7 +28,9 @@ class TypeKind(IntEnum):
     GENERIC_PARAM = 8       # !n or !!n, in open generic signatures only
 
 
-class TypeAttributes(IntFlag):
+class TypeAttributes:
+    # Plain ints, not enum.IntFlag: `flags & IntFlag.X` builds a flag object (about 1 us), and
+    # these flags are tested on the type loader's and the JIT importer's hot paths.
     VISIBILITY_MASK = 0x7
     LAYOUT_MASK = 0x18
     SEQUENTIAL_LAYOUT = 0x08
