@@ -19,10 +19,14 @@ from .conversions import KEYWORDS, fit_score, from_native, read_value, to_native
 class Runtime:
     """A CLR instance inside this Python process."""
 
-    def __init__(self, framework_dir=None, probe_paths=(), app_dir=None, trace=(), opt_level=2, tiered=True):
-        """`tiered=False` compiles every method at `opt_level` at once (runtime/execution_engine.py)."""
+    def __init__(self, framework_dir=None, probe_paths=(), app_dir=None, trace=(), opt_level=2, tiered=True,
+                 debug=False, max_heap=None):
+        """`tiered=False` compiles every method at `opt_level` at once; `debug=True` (as `clrpy run
+        --debug`) gives stack traces source files and lines from the assemblies' debug symbols;
+        `max_heap` (bytes) bounds the managed heap (runtime/execution_engine.py RuntimeOptions)."""
         self.binder = AssemblyBinder(app_dir=app_dir, framework_dir=framework_dir, probe_paths=probe_paths)
-        self.engine = ExecutionEngine(self.binder, RuntimeOptions(trace=trace, opt_level=opt_level, tiered=tiered))
+        self.engine = ExecutionEngine(self.binder, RuntimeOptions(trace=trace, opt_level=opt_level, tiered=tiered,
+                                                                  debug=debug, max_heap=max_heap))
         self.thread = ManagedThread.shared()
         _RUNTIMES[id(self.engine)] = self
         self._assemblies = {}

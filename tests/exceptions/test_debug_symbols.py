@@ -79,6 +79,25 @@ def test_without_debug_flag_no_lines():
     assert re.search(r"\] in <[0-9a-f]{32}>:0 $", ours.stderr.splitlines()[3])
 
 
+def test_python_api_debug_option():
+    """clrpy.Runtime(debug=True) is `clrpy run --debug` for embedders: the frames of a
+    ManagedException name the source file and line of the statement that threw."""
+    import clrpy
+    exe = compile_cs(UNHANDLED, "-debug")
+    wrap_line = source_line(UNHANDLED, 'throw new ApplicationException("wrapped once"')
+    for debug in (True, False):
+        with clrpy.Runtime(debug=debug) as rt:
+            program = rt.load(str(exe)).type("Unhandled.Program")
+            with pytest.raises(clrpy.ManagedException) as info:
+                program.Wrap()
+        first = info.value.stack_trace.splitlines()[0]
+        assert first.startswith("  at Unhandled.Program.Wrap () [0x")
+        if debug:
+            assert re.search(rf"\] in \S+\.cs:{wrap_line}\s*$", first), first
+        else:
+            assert re.search(r"\] in <[0-9a-f]{32}>:0\s*$", first), first
+
+
 # -- the .mdb reader ---------------------------------------------------------------------------------
 def source_line(text: str, needle: str) -> int:
     return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
