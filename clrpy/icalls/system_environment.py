@@ -10,7 +10,6 @@ import getpass
 import mmap
 import os
 import platform
-import socket
 import sys
 import time
 
@@ -159,6 +158,7 @@ def get_user_name(engine):
 
 @icall("System.Environment::get_MachineName()")
 def get_machine_name(engine):
+    import socket           # here, not at the top: every program imports this module, few ask this
     return new_string(engine, socket.gethostname().split(".")[0])
 
 

@@ -74,6 +74,7 @@ class Table:
         self._rows = None
         self._row_class = ROW_CLASSES[tid]
         self._setters = None                   # (attribute, converter or None) per column
+        self._column_indexes = None            # column name or attribute -> position
 
     def __len__(self):
         return self.num_rows
@@ -89,10 +90,14 @@ class Table:
         return f"<Table {self.name}: {self.num_rows} rows of {self.row_size} bytes>"
 
     def column_index(self, name: str) -> int:
-        for i, (c, attr) in enumerate(zip(self.columns, self._row_class.attrs)):
-            if c.name == name or attr == name:
-                return i
-        raise KeyError(name)
+        """The position of a column, named as the specification or as the row attribute."""
+        index = self._column_indexes
+        if index is None:
+            index = self._column_indexes = {}
+            for i, (c, attr) in enumerate(zip(self.columns, self._row_class.attrs)):
+                index.setdefault(c.name, i)
+                index.setdefault(attr, i)
+        return index[name]
 
     def raw(self, rid: int):
         """The undecoded column values of row `rid` (1-based) as a tuple of ints."""

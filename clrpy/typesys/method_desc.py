@@ -71,7 +71,7 @@ class MethodDesc:
         self.name = name
         self.flags = flags
         self.impl_flags = impl_flags
-        self.signature = signature                  # MethodSig as in metadata (open)
+        self._signature = signature                 # None: read from the MethodDef row when first asked
         self.generic_args = tuple(generic_args)     # method instantiation, TypeHandles
         self.generic_definition = generic_definition
         self._param_types = None
@@ -88,6 +88,15 @@ class MethodDesc:
     @property
     def token(self) -> int:
         return (TableId.MethodDef << 24) | self.rid
+
+    @property
+    def signature(self):
+        """The MethodSig as in metadata (open). Decoded on first use: loading a type's methods
+        should not decode the signatures of the many a program never calls."""
+        s = self._signature
+        if s is None:
+            s = self._signature = self.module.method_sig(self.rid)
+        return s
 
     @property
     def is_static(self) -> bool:

@@ -406,7 +406,7 @@ class TypeLoader:
         out = []
         for rid in m.methods_of(th.rid):
             row = mt[rid]
-            out.append(MethodDesc(th, m, rid, row.name, row.flags, row.impl_flags, m.method_sig(rid)))
+            out.append(MethodDesc(th, m, rid, row.name, row.flags, row.impl_flags, None))
         return out
 
     def compute_layout(self, th: TypeHandle):
