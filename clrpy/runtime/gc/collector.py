@@ -7,7 +7,8 @@ A collection is stop-the-world, full-heap and non-moving (docs/gc.md):
  2. native code scans the stack and marks from every root, then handles ephemerons, weak handles and
     finalization, and sweeps (native_code.py: `clrpy_gc_collect`);
  3. the budget for the next collection is set from what survived: the heap may grow to GROWTH times
-    the live bytes (at least MIN_BUDGET more), within --max-heap;
+    the live bytes (SMALL_GROWTH times while that stays under SMALL_HEAP; at least MIN_BUDGET more),
+    within --max-heap;
  4. in stress mode the heap verifier checks every reference;
  5. finalizers of objects found unreachable run at the next safe point (finalization.py).
 
@@ -33,7 +34,9 @@ from .native_code import collector_ir
 from .native_vector import NativeVector
 from .roots import RootSet
 
-GROWTH = 2.0                    # the heap may hold GROWTH times the live bytes before collecting again
+GROWTH = 1.5                    # the heap may hold GROWTH times the live bytes before collecting again,
+SMALL_GROWTH = 3.0              # ... or SMALL_GROWTH times, up to SMALL_HEAP (docs/gc.md, "Policy")
+SMALL_HEAP = 48 << 20
 MIN_BUDGET = 4 << 20            # ... and at least this much more
 INITIAL_BUDGET = 8 << 20        # allocation before the first collection
 GROW_CHUNK = 1 << 20            # the heap grows by at least this much (and by an eighth of itself)
@@ -243,7 +246,7 @@ class GarbageCollector:
                 f"{heap.size / 1048576:.1f} MB, {pause * 1000:.2f} ms\n")
 
     def _budget(self, live: int) -> int:
-        target = max(int(live * GROWTH), live + MIN_BUDGET)
+        target = max(int(live * GROWTH), live + MIN_BUDGET, min(int(live * SMALL_GROWTH), SMALL_HEAP))
         limit = self.heap.limit()
         if self.heap.max_bytes is not None:
             target = min(target, limit)

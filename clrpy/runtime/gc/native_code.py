@@ -37,6 +37,7 @@ from ...typesys.object_layout import (ARRAY_BOUND_SIZE, ARRAY_DATA_OFFSET, ARRAY
                                       STRING_LENGTH_OFFSET)
 from . import heap_layout as L
 
+MARK_RING = 32                      # objects prefetched ahead of the one being scanned (a power of 2)
 SCRUB_BYTES = 32 << 10             # stack zeroed below a managed frame before Python runs a collection
 
 # Internal calls the collector implements natively (icalls/registry.py binds them).
@@ -94,6 +95,7 @@ def collector_ir(ephemeron_key_offset: int, ephemeron_value_offset: int, ephemer
         STRING_LENGTH=str(STRING_LENGTH_OFFSET), STRING_ADD=str(STRING_CHARS_OFFSET + 2 + 7),
         ARRAY_LENGTH=str(ARRAY_LENGTH_OFFSET), ARRAY_DATA=str(ARRAY_DATA_OFFSET),
         ARRAY_ADD=str(ARRAY_DATA_OFFSET + 7), BOUND_SIZE=str(ARRAY_BOUND_SIZE),
+        RING=str(MARK_RING), RING_MASK=str(MARK_RING - 1), RING_BYTES=str(MARK_RING * 8),
         SCRUB_BYTES=str(SCRUB_BYTES), EPH_KEY=str(ephemeron_key_offset), EPH_VALUE=str(ephemeron_value_offset), EPH_SIZE=str(ephemeron_size),
     )
     return STACK_SCAN_ASM + Template(_IR).substitute(values)
@@ -113,6 +115,7 @@ declare void @clrpy_new_array_failed(i64)
 declare void @llvm.memset.p0.i64(ptr, i8, i64, i1)
 declare i64 @llvm.cttz.i64(i64, i1)
 declare i64 @llvm.ctlz.i64(i64, i1)
+declare void @llvm.prefetch.p0(ptr, i32, i32, i32)
 
 ; ---- memory and state access ----------------------------------------------------------------------
 define internal i64 @ld(i64 %a) alwaysinline {
@@ -563,11 +566,21 @@ done:
 
 ; Pop and scan until the mark stack is empty. Each object's granules are all marked (its first one
 ; was when it was pushed), so the sweep sees live ranges in the bitmap alone.
+;
+; Scanning an object waits for its first cache line, which a full-heap mark of a large live set
+; mostly misses. So a popped object is prefetched and parked in a small ring ($RING slots); the object
+; scanned is the one parked $RING pops earlier, whose line has had time to arrive. When the stack runs
+; dry the ring is drained newest first (a linked list, whose next object is only known once the
+; current one is scanned, then costs one probe per object).
 define internal void @drain() {
 entry:
   %c = alloca %ctx, align 8
   %lbv = alloca i64, align 8
   %lov = alloca i64, align 8
+  %ring = alloca [$RING x i64], align 8
+  %ringi = alloca i64, align 8
+  call void @llvm.memset.p0.i64(ptr align 8 %ring, i8 0, i64 $RING_BYTES, i1 false)
+  store i64 0, ptr %ringi, align 8
   %spp = getelementptr inbounds %ctx, ptr %c, i32 0, i32 0
   %basep = getelementptr inbounds %ctx, ptr %c, i32 0, i32 1
   %spanp = getelementptr inbounds %ctx, ptr %c, i32 0, i32 2
@@ -597,11 +610,46 @@ loop:
   %nmx = select i1 %higher, i64 %sp, i64 %mx
   store i64 %nmx, ptr %maxv, align 8
   %empty = icmp eq i64 %sp, %stk
-  br i1 %empty, label %done, label %pop
+  br i1 %empty, label %flush, label %pop
 pop:
   %sp1 = sub i64 %sp, 8
   store i64 %sp1, ptr %spp, align 8
-  %obj = call i64 @ld(i64 %sp1)
+  %new = call i64 @ld(i64 %sp1)
+  %newp = inttoptr i64 %new to ptr
+  call void @llvm.prefetch.p0(ptr %newp, i32 0, i32 3, i32 1)
+  %ri = load i64, ptr %ringi, align 8
+  %slot = getelementptr inbounds [$RING x i64], ptr %ring, i64 0, i64 %ri
+  %parked = load i64, ptr %slot, align 8
+  store i64 %new, ptr %slot, align 8
+  %ri1 = add i64 %ri, 1
+  %ri2 = and i64 %ri1, $RING_MASK
+  store i64 %ri2, ptr %ringi, align 8
+  %none = icmp eq i64 %parked, 0
+  br i1 %none, label %loop, label %scan
+flush:
+  %fi0 = load i64, ptr %ringi, align 8
+  br label %fprobe
+fprobe:
+  %fn = phi i64 [ 0, %flush ], [ %fn1, %fnext ]
+  %fi = phi i64 [ %fi0, %flush ], [ %fim, %fnext ]
+  %fdone = icmp eq i64 %fn, $RING
+  br i1 %fdone, label %done, label %ftry
+ftry:
+  %fi1 = add i64 %fi, $RING_MASK
+  %fim = and i64 %fi1, $RING_MASK
+  %fslot = getelementptr inbounds [$RING x i64], ptr %ring, i64 0, i64 %fim
+  %fobj = load i64, ptr %fslot, align 8
+  %fz = icmp eq i64 %fobj, 0
+  br i1 %fz, label %fnext, label %ftake
+fnext:
+  %fn1 = add i64 %fn, 1
+  br label %fprobe
+ftake:
+  store i64 0, ptr %fslot, align 8
+  store i64 %fim, ptr %ringi, align 8
+  br label %scan
+scan:
+  %obj = phi i64 [ %parked, %pop ], [ %fobj, %ftake ]
   %size = call i64 @gc_size(i64 %obj)
   %lb = load i64, ptr %lbv, align 8
   %lb1 = add i64 %lb, %size
@@ -617,6 +665,25 @@ cover:
   %n = lshr i64 %size, 3
   %g1 = add i64 %g, 1
   %ge = add i64 %g, %n
+  ; Most objects' other granules lie in the word of their first one: one OR.
+  %rest = sub i64 %n, 1
+  %b1 = and i64 %g1, 63
+  %lastb = add i64 %b1, %rest
+  %oneword = icmp ule i64 %lastb, 64
+  br i1 %oneword, label %cover1, label %coverw
+cover1:
+  %wide = icmp eq i64 %rest, 64
+  %r63 = and i64 %rest, 63
+  %one = shl i64 1, %r63
+  %m0 = sub i64 %one, 1
+  %m1 = select i1 %wide, i64 -1, i64 %m0
+  %m = shl i64 %m1, %b1
+  %wa = call i64 @bit_word(i64 %bits, i64 %g1)
+  %w = call i64 @ld(i64 %wa)
+  %nw = or i64 %w, %m
+  call void @st(i64 %wa, i64 %nw)
+  br label %refs
+coverw:
   call void @set_bits(i64 %bits, i64 %g1, i64 %ge)
   br label %refs
 refs:
