@@ -168,8 +168,8 @@ class ExceptionState:
             message = f"Exception of type '{th.full_name}' was thrown."
         inner_obj = self._object_field(obj, th, "_innerException")
         inner = self.record_of(inner_obj, depth + 1) if inner_obj and depth < 16 else None
-        from .stack_traces import format_frame, frames
-        lines = [format_frame(engine, md, il) for md, il in frames(engine, obj)]
+        from .stack_traces import trace_lines
+        lines = trace_lines(engine, obj)
         return ExceptionRecord(th.full_name, message, lines, obj, inner)
 
     def _field(self, th, name):

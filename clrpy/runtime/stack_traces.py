@@ -27,6 +27,7 @@ from .native_memory import read_u64
 
 class CodeMap:
     def __init__(self):
+        self.hidden_methods = {}    # MethodDesc -> marked [StackTraceHidden]? (is_hidden's cache)
         self._starts = []
         self._entries = []          # (start, end, method, module record)
 
@@ -155,24 +156,93 @@ def parameter_names(md):
     return [names.get(i + 1, f"arg{i}") for i in range(len(md.param_types))]
 
 
-def _location(engine, md, il: int) -> str:
-    """`file:line` from the module's debug symbols (with --debug, as Mono), else `<mvid>:0`."""
+def source_location_of(engine, md, il: int):
+    """(source file, line) of an IL offset from the module's debug symbols, when the runtime uses
+    them (--debug, as Mono) and has them; else None."""
     module = md.module
     if engine.options.debug and module is not None and il >= 0:
         from ..metadata.debug_symbols import symbols_of       # read only when a trace needs them
         symbols = symbols_of(module)
         if symbols is not None:
-            where = symbols.location(md.token, il)
-            if where is not None:
-                return f"{where[0]}:{where[1]}"
+            return symbols.location(md.token, il)
+    return None
+
+
+def _location(engine, md, il: int) -> str:
+    """`file:line` from the module's debug symbols (with --debug, as Mono), else `<mvid>:0`."""
+    where = source_location_of(engine, md, il)
+    if where is not None:
+        return f"{where[0]}:{where[1]}"
+    module = md.module
     mvid = None
     if module is not None and module.tables[T.Module].num_rows:
         mvid = module.tables[T.Module][1].mvid
     return f"<{mvid.hex}>:0" if mvid is not None else "<unknown>:0"
 
 
+# What Mono writes between the frames an ExceptionDispatchInfo saved and those of the rethrow.
+END_OF_CAPTURED_TRACE = "--- End of stack trace from previous location where exception was thrown ---"
+
+
+def trace_lines(engine, obj: int) -> list:
+    """The lines of an exception's stack trace as Mono writes them: first the traces that
+    ExceptionDispatchInfo captured where it was thrown before (the exception's `captured_traces`,
+    StackTrace objects), each closed by END_OF_CAPTURED_TRACE and an empty line, then the frames of
+    its latest throw. Methods marked [StackTraceHidden] (ExceptionDispatchInfo.Throw) are left out."""
+    lines = []
+    for trace in _object_array(engine, obj, "System", "Exception", "captured_traces"):
+        captured = _stack_trace_object_lines(engine, trace)
+        if captured:
+            lines += captured + [END_OF_CAPTURED_TRACE, ""]
+    return lines + [format_frame(engine, md, il) for md, il in frames(engine, obj) if not is_hidden(engine, md)]
+
+
 def format_trace(engine, obj: int) -> str:
-    return "\n".join(format_frame(engine, md, il) for md, il in frames(engine, obj))
+    return "\n".join(trace_lines(engine, obj))
+
+
+def _stack_trace_object_lines(engine, trace: int) -> list:
+    """The frames of a System.Diagnostics.StackTrace object that ExceptionDispatchInfo saved
+    (StackFrame objects: the method's reflection object and the IL offset). Its own captured traces
+    are not repeated: the exception's list already holds each earlier capture once."""
+    objects = engine.type_objects
+    lines = []
+    frame_type = engine.loader.corlib_type("System.Diagnostics", "StackFrame")
+    for frame in _object_array(engine, trace, "System.Diagnostics", "StackTrace", "frames"):
+        method = objects.get_field(frame, frame_type, "methodBase")
+        md = objects.method_of_info(method) if method else None
+        if md is None or is_hidden(engine, md):
+            continue
+        il = ctypes.c_int32.from_address(frame + objects.offset(frame_type, "ilOffset")).value
+        lines.append(format_frame(engine, md, il))
+    return lines
+
+
+def _object_array(engine, obj: int, namespace: str, name: str, field: str) -> list:
+    """The elements of the reference-array field `field` of `obj` (a corlib `namespace.name`)."""
+    th = engine.loader.corlib_type(namespace, name)
+    arr = engine.type_objects.get_field(obj, th, field)
+    if not arr:
+        return []
+    n = read_u64(arr + ARRAY_LENGTH_OFFSET)
+    return [e for e in (ctypes.c_uint64 * n).from_address(arr + ARRAY_DATA_OFFSET) if e]
+
+
+def is_hidden(engine, md) -> bool:
+    """Is the method marked [System.Diagnostics.StackTraceHidden]? (An internal attribute of the
+    class library, so only its methods can carry it.)"""
+    if md.module is not engine.loader.corlib:
+        return False
+    hidden = engine.code_map.hidden_methods.get(md)
+    if hidden is None:
+        loader = engine.loader
+        hidden = False
+        for row in md.module.custom_attributes(md.token):
+            ctor = loader.resolve_method_token(md.module, (row.type.table << 24) | row.type.rid)
+            if ctor.owner.namespace == "System.Diagnostics" and ctor.owner.name == "StackTraceHiddenAttribute":
+                hidden = True
+        engine.code_map.hidden_methods[md] = hidden
+    return hidden
 
 
 # Frames a stack-overflow report lists (innermost first), as Mono's report is about as long.
