@@ -17,3 +17,9 @@ def test_module_name_follows_the_class_name():
     assert registry.module_name("System.IO.MonoIO") == "system_io_monoio"
     assert registry.module_name("Interop+Sys") == "interop_sys"
     assert registry.module_name("System.Threading.Volatile") == "system_threading_thread"
+
+
+def test_classes_with_replacements_are_listed():
+    registry._load_modules()
+    classes = {key[:key.index("::")] for key in registry._REPLACED}
+    assert classes <= registry.CLASSES_WITH_REPLACEMENTS

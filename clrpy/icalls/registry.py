@@ -36,6 +36,9 @@ _loaded = False
 
 
 _REPLACED = set()           # keys of IL methods whose bodies the runtime replaces
+# The classes that have such methods: every compiled method asks for a replacement, and this keeps
+# that question from importing its class's icall module (tests/test_icall_registry.py checks it).
+CLASSES_WITH_REPLACEMENTS = frozenset({"System.Environment"})
 
 
 def replaces(key: str):
@@ -149,9 +152,11 @@ class IcallRegistry:
 
     def replacement(self, md):
         """The symbol of the runtime's replacement body for IL method `md`, or None."""
-        key = self.key(md)
-        _load_class(md.owner.full_name)
-        return self.target(md) if key in _REPLACED else None
+        owner = md.owner.full_name
+        if owner not in CLASSES_WITH_REPLACEMENTS:
+            return None
+        _load_class(owner)
+        return self.target(md) if self.key(md) in _REPLACED else None
 
     def target(self, md):
         """The symbol of the native function implementing `md`, or None if clrpy has none."""

@@ -403,10 +403,13 @@ class TypeLoader:
             return []
         m = th.module
         mt = m.tables[T.MethodDef]
+        name, flags, impl_flags = mt.column_index("Name"), mt.column_index("Flags"), mt.column_index("ImplFlags")
+        get_string = m.strings.get
         out = []
         for rid in m.methods_of(th.rid):
-            row = mt[rid]
-            out.append(MethodDesc(th, m, rid, row.name, row.flags, row.impl_flags, None))
+            # The raw row, not mt[rid]: a type's methods load together, and few of them ever run.
+            raw = mt.raw(rid)
+            out.append(MethodDesc(th, m, rid, get_string(raw[name]), raw[flags], raw[impl_flags], None))
         return out
 
     def compute_layout(self, th: TypeHandle):
