@@ -390,10 +390,12 @@ class TypeLoader:
             return []
         m = th.module
         ft = m.tables[T.Field]
+        name, flags = ft.column_index("Name"), ft.column_index("Flags")
+        get_string = m.strings.get
         out = []
         for rid in m.fields_of(th.rid):
-            row = ft[rid]
-            out.append(FieldDesc(th, m, rid, row.name, row.flags, m.field_sig(rid)))
+            raw = ft.raw(rid)           # as load_methods: no Row object for each
+            out.append(FieldDesc(th, m, rid, get_string(raw[name]), raw[flags], m.field_sig(rid)))
         return out
 
     def load_methods(self, th: TypeHandle):
