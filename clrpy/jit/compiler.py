@@ -56,10 +56,12 @@ class JitCompiler:
             body = method.module.method_body(method.rid) if method.module is not None else None
             loops = False
             if body is not None:
-                for ins in decode(body.code):
+                instructions = decode(body.code)
+                for ins in instructions:
                     if any(t <= ins.offset for t in ins.branch_targets()):
                         loops = True
                         break
+                method.decoded_il = (body, instructions)    # the importer takes it: IL decoded once
             method.has_loops = loops
         return loops
 

@@ -103,7 +103,7 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
             if body is None:
                 raise InvalidProgramError(f"{where} has no IL body")
             self.body = body
-            self.instructions = decode(body.code, where)
+            self.instructions = self._decoded_il(body, where)
             self.analyse_eh()
             self._setup_function()
             self._find_blocks()
@@ -124,6 +124,16 @@ class MethodImporter(LocalsMixin, ArithMixin, ConvertMixin, BranchMixin, CallMix
                                       e.assembly, e.managed_type) from None
         self.mb.add(self.fn)
         return self.mb
+
+    def _decoded_il(self, body, where):
+        """The body's instructions; JitCompiler.has_loops leaves them on the method when it has
+        just decoded them to choose the tier."""
+        decoded = getattr(self.method, "decoded_il", None)
+        if decoded is not None:
+            del self.method.decoded_il
+            if decoded[0] is body:
+                return decoded[1]
+        return decode(body.code, where)
 
     def read_body(self):
         """The IL to import: the method's body (icall_wrappers.py supplies one for internal calls)."""
