@@ -6,15 +6,19 @@ does (exiting a monitor not entered raises SynchronizationLockException). Counts
 address (objects never move) and forgotten when they drop to zero, so the collector and the
 object header are not involved.
 
-Wait can only time out, since no other thread could pulse: with a timeout it releases the monitor,
-sleeps, re-enters and returns false; without one it would wait forever, which is reported as
-NotSupportedException rather than hanging the process.
+Wait releases the monitor and runs the thread pool's queued work on this thread (the cooperative
+pool, system_threading_threadpool.py): that work stands for the other threads, and may pulse the
+object, in which case Wait re-enters and returns true. When no work is left and nobody pulsed, no
+one else could: with a timeout Wait sleeps out the rest of it, re-enters and returns false; without
+one it would wait forever, which is reported as NotSupportedException rather than hanging the
+process.
 """
 import time
 
 from .managed_errors import argument_null, not_supported, synchronization_lock
 from .managed_values import write_bool
 from .registry import icall
+from .system_threading_threadpool import run_pending
 
 INFINITE = -1
 
@@ -68,24 +72,46 @@ def test_owner(engine, obj):
     return test_synchronised(engine, obj)
 
 
+def _waits(engine) -> dict:
+    """Objects some (suspended) Monitor.Wait waits on -> whether they have been pulsed since."""
+    waits = getattr(engine, "monitor_waits", None)
+    if waits is None:
+        waits = engine.monitor_waits = {}
+    return waits
+
+
 @icall("System.Threading.Monitor::Monitor_pulse(System.Object)")
 def pulse(engine, obj):
-    pass                        # nobody waits: one thread
+    waits = _waits(engine)
+    if obj in waits:            # a pulse nobody waits for is lost, as in the CLR
+        waits[obj] = True
 
 
 @icall("System.Threading.Monitor::Monitor_pulse_all(System.Object)")
 def pulse_all(engine, obj):
-    pass
+    pulse(engine, obj)
 
 
 @icall("System.Threading.Monitor::Monitor_wait(System.Object,System.Int32)")
 def wait(engine, obj, ms):
-    if ms == INFINITE:
-        raise not_supported("Monitor.Wait without a timeout would never return: clrpy runs one thread")
     counts = _counts(engine)
+    waits = _waits(engine)
+    outer = waits.get(obj)      # a work item run below may itself wait on the same object
     held = counts.pop(obj, 0)
+    waits[obj] = False
+    start = time.monotonic()
     try:
-        time.sleep(max(ms, 0) / 1000)
+        run_pending(engine, until=lambda: waits[obj])
+        if waits[obj] or engine.pending.is_pending:
+            return 1
+        if ms == INFINITE:
+            raise not_supported("Monitor.Wait without a timeout would never return: clrpy runs one "
+                                "thread and no queued work is left that could pulse the object")
+        time.sleep(max(ms / 1000 - (time.monotonic() - start), 0))
+        return 0
     finally:
         counts[obj] = held
-    return 0
+        if outer is None:
+            del waits[obj]
+        else:
+            waits[obj] = outer

@@ -6,6 +6,9 @@ with its InternalThread, both built here on first use with the fields Mono's man
 `current_thread` thread-static field, as Mono's runtime does. Starting another thread is not
 supported (its internal call is missing, so Thread.Start raises NotSupportedException naming it).
 
+Thread.Sleep is a point where other threads would run, so it runs the thread pool's queued work
+first (the cooperative pool: system_threading_threadpool.py).
+
 Volatile reads and writes are plain loads and stores: on x86-64 ordinary moves already have the
 acquire/release ordering the CLR promises for them.
 """
@@ -16,6 +19,7 @@ import time
 from .managed_errors import not_supported
 from .managed_values import FieldAccess, chars, new_string, read_i32, write_i32, write_i64, write_ref
 from .registry import icall
+from .system_threading_threadpool import run_pending
 
 THREAD_STATE_RUNNING = 0
 PRIORITY_NORMAL = 2
@@ -121,9 +125,13 @@ def read_internal(engine, thread) -> int:
 
 @icall("System.Threading.Thread::SleepInternal(System.Int32)")
 def sleep(engine, ms):
+    """The pool's queued work runs meanwhile (system_threading_threadpool.py), then the rest of the time passes."""
+    start = time.monotonic()
+    if not run_pending(engine):
+        return                  # a work item's exception is pending
     if ms == INFINITE:
         raise not_supported("Thread.Sleep(Timeout.Infinite) would never return: clrpy runs one thread")
-    time.sleep(max(ms, 0) / 1000)
+    time.sleep(max(ms / 1000 - (time.monotonic() - start), 0))
 
 
 @icall("System.Threading.Thread::JoinInternal(System.Int32)")
