@@ -38,7 +38,7 @@ _loaded = False
 _REPLACED = set()           # keys of IL methods whose bodies the runtime replaces
 # The classes that have such methods: every compiled method asks for a replacement, and this keeps
 # that question from importing its class's icall module (tests/test_icall_registry.py checks it).
-CLASSES_WITH_REPLACEMENTS = frozenset({"System.Environment"})
+CLASSES_WITH_REPLACEMENTS = frozenset({"System.Environment", "System.Threading.Timer+Scheduler"})
 
 
 def replaces(key: str):
@@ -68,6 +68,7 @@ _MODULE_OF_CLASS = {
     "System.Threading.Volatile": "system_threading_thread",
     "System.Threading.Interlocked": "system_threading_thread",
     "System.Threading.InternalThread": "system_threading_thread",
+    "System.Threading.Timer+Scheduler": "system_threading_timer",
     "System.Reflection.Assembly": "system_reflection_runtimeassembly",
     "System.Reflection.AssemblyName": "system_reflection_runtimeassembly",
     "System.Reflection.RuntimeModule": "system_reflection_runtimeassembly",

@@ -8,17 +8,16 @@ object header are not involved.
 
 Wait releases the monitor and runs the thread pool's queued work on this thread (the cooperative
 pool, system_threading_threadpool.py): that work stands for the other threads, and may pulse the
-object, in which case Wait re-enters and returns true. When no work is left and nobody pulsed, no
-one else could: with a timeout Wait sleeps out the rest of it, re-enters and returns false; without
+object, in which case Wait re-enters and returns true; timers that fall due meanwhile fire and
+queue more work. When no work is left, no timer is pending and nobody pulsed, no one else could:
+with a timeout Wait sleeps out the rest of it, re-enters and returns false; without
 one it would wait forever, which is reported as NotSupportedException rather than hanging the
 process.
 """
-import time
-
 from .managed_errors import argument_null, not_supported, synchronization_lock
 from .managed_values import write_bool
 from .registry import icall
-from .system_threading_threadpool import run_pending
+from .system_threading_threadpool import DONE, IDLE, wait_for_work
 
 INFINITE = -1
 
@@ -99,15 +98,14 @@ def wait(engine, obj, ms):
     outer = waits.get(obj)      # a work item run below may itself wait on the same object
     held = counts.pop(obj, 0)
     waits[obj] = False
-    start = time.monotonic()
     try:
-        run_pending(engine, until=lambda: waits[obj])
-        if waits[obj] or engine.pending.is_pending:
-            return 1
-        if ms == INFINITE:
+        outcome = wait_for_work(engine, until=lambda: waits[obj],
+                                timeout=None if ms == INFINITE else max(ms, 0) / 1000)
+        if outcome == DONE:
+            return 1 if waits[obj] or engine.pending.is_pending else 0
+        if outcome == IDLE:
             raise not_supported("Monitor.Wait without a timeout would never return: clrpy runs one "
-                                "thread and no queued work is left that could pulse the object")
-        time.sleep(max(ms / 1000 - (time.monotonic() - start), 0))
+                                "thread and no queued work or timer is left that could pulse the object")
         return 0
     finally:
         counts[obj] = held

@@ -19,7 +19,7 @@ import time
 from .managed_errors import not_supported
 from .managed_values import FieldAccess, chars, new_string, read_i32, write_i32, write_i64, write_ref
 from .registry import icall
-from .system_threading_threadpool import run_pending
+from .system_threading_threadpool import IDLE, wait_for_work
 
 THREAD_STATE_RUNNING = 0
 PRIORITY_NORMAL = 2
@@ -125,13 +125,10 @@ def read_internal(engine, thread) -> int:
 
 @icall("System.Threading.Thread::SleepInternal(System.Int32)")
 def sleep(engine, ms):
-    """The pool's queued work runs meanwhile (system_threading_threadpool.py), then the rest of the time passes."""
-    start = time.monotonic()
-    if not run_pending(engine):
-        return                  # a work item's exception is pending
-    if ms == INFINITE:
+    """The pool's queued work and due timers run meanwhile (system_threading_threadpool.py)."""
+    outcome = wait_for_work(engine, timeout=None if ms == INFINITE else max(ms, 0) / 1000)
+    if outcome == IDLE:
         raise not_supported("Thread.Sleep(Timeout.Infinite) would never return: clrpy runs one thread")
-    time.sleep(max(ms / 1000 - (time.monotonic() - start), 0))
 
 
 @icall("System.Threading.Thread::JoinInternal(System.Int32)")

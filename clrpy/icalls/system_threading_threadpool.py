@@ -9,8 +9,8 @@ quantum, and requests another worker whenever it took an item (more may be left)
 
 clrpy has no other thread, so a request is only counted here (`requests`, which mirrors the
 managed `numOutstandingThreadRequests`), and the pool runs *when the main thread would otherwise
-block*: `run_pending` calls Dispatch once per outstanding request, from Monitor.Wait (where
-Task.Wait, `.Result`, `GetAwaiter().GetResult()` -- so `async Task Main` -- and
+block*: `run_pending` calls Dispatch once per outstanding request, through `wait_for_work`, from
+Monitor.Wait (where Task.Wait, `.Result`, `GetAwaiter().GetResult()` -- so `async Task Main` -- and
 ManualResetEventSlim end up) and Thread.Sleep. It never runs inside the enqueue: the library
 enqueues while holding its own state half-updated (Task.ScheduleAndStart, continuation lists, the
 queue's own locks), and running arbitrary work there would re-enter it. A blocking point is a place
@@ -18,14 +18,17 @@ where another thread could run anyway, and Monitor.Wait releases the monitor fir
 does. Work left queued when Main returns is not run: pool threads are background threads, so Mono
 does not wait for them either.
 
-A wait nothing can satisfy -- the queue is empty and the awaited event was not signalled, such as
-a TaskCompletionSource never completed -- still raises NotSupportedException in Monitor.Wait.
-Timers (Task.Delay with a delay, System.Threading.Timer) need Mono's scheduler thread, so they
-raise NotSupportedException ("starting a thread") where they are created.
+When no work is left, `wait_for_work` runs the timer scheduler for one round
+(system_threading_timer.py): due timers queue their callbacks, which then run like any work item,
+and the wait sleeps until the next due time. A wait nothing can satisfy -- the queue is empty, no
+timer is pending and the awaited event was not signalled, such as a TaskCompletionSource never
+completed -- still raises NotSupportedException in Monitor.Wait.
 
 An exception escaping a work item (a QueueUserWorkItem callback that throws; tasks catch their
 own) is left pending and surfaces from the blocking call that ran the pool.
 """
+import time
+
 from .managed_values import write_bool, write_i32
 from .registry import icall
 
@@ -66,6 +69,38 @@ def run_pending(engine, until=None) -> bool:
         if engine.pending.is_pending:
             return False
     return True
+
+
+DONE, TIMED_OUT, IDLE = "done", "timed out", "idle"
+
+
+def wait_for_work(engine, until=None, timeout=None) -> str:
+    """Stand for the other threads while the main thread blocks: run queued work (stopping once
+    `until()` is true), and when none is left, fire the timers that are due (system_threading_timer.py)
+    and sleep until the next one, for at most `timeout` seconds (None: no limit). DONE when
+    `until()` became true or an exception is pending, TIMED_OUT, or IDLE when nothing is queued and
+    no timer is pending, so that only another thread could end an unlimited wait."""
+    from .system_threading_timer import NO_TIMER, fire_due_timers
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        if not run_pending(engine, until) or (until is not None and until()):
+            return DONE
+        if deadline is not None and time.monotonic() >= deadline:
+            return TIMED_OUT
+        next_ms = fire_due_timers(engine)
+        if engine.pending.is_pending:
+            return DONE
+        if _state(engine).requests > 0:
+            continue                        # a due timer's callback was queued
+        if next_ms == NO_TIMER:
+            if deadline is None:
+                return IDLE
+            time.sleep(max(deadline - time.monotonic(), 0))
+            return TIMED_OUT
+        pause = next_ms / 1000
+        if deadline is not None:
+            pause = min(pause, max(deadline - time.monotonic(), 0))
+        time.sleep(pause)
 
 
 @icall("System.Threading.ThreadPool::InitializeVMTp(System.Boolean&)")

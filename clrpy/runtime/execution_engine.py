@@ -466,6 +466,11 @@ class ExecutionEngine:
         self.take_exception()
         return result
 
+    def invoke_leaving_pending(self, md, args):
+        """Call `md` with already-converted arguments from an internal call; return its raw result
+        (None if it could not be compiled), leaving any exception it raises pending."""
+        return self._call(md, args)
+
     def _call(self, md, args):
         """Call `md` and return its raw result, leaving any exception pending."""
         code = self._compiled_or_pending(md)

@@ -1,7 +1,8 @@
 """The cooperative thread pool's limits (docs/class-library.md, "The thread pool"): a wait that
-nothing queued can satisfy, and a timer, raise NotSupportedException saying why, instead of
-hanging; an exception escaping a work item is reported as unhandled. Mono would hang on the first
-two, so these run under clrpy only."""
+nothing queued and no pending timer can satisfy (timers that are disabled or have already fired do
+not count) raises NotSupportedException saying why, instead of hanging; an exception escaping a
+work item or a timer callback is reported as unhandled. Mono would hang on the first two, so these run under clrpy
+only."""
 import subprocess
 import sys
 
@@ -19,8 +20,16 @@ class P {
         case "never-completed":
             Console.WriteLine(new TaskCompletionSource<int>().Task.Result);
             break;
-        case "delay":
-            Task.Delay(50).Wait();
+        case "only-disabled-timers":
+            var timer = new Timer(_ => { }, null, Timeout.Infinite, Timeout.Infinite);
+            var fired = new Timer(_ => { }, null, 10, Timeout.Infinite);
+            Task.Delay(20).Wait();
+            new ManualResetEventSlim(false).Wait();
+            break;
+        case "timer-callback-throws":
+            var thrower = new Timer(_ => { throw new InvalidOperationException("thrown in a timer"); }, null, 10, Timeout.Infinite);
+            Thread.Sleep(200);
+            Console.WriteLine("not reached");
             break;
         case "work-item-throws":
             ThreadPool.QueueUserWorkItem(_ => { throw new InvalidOperationException("thrown in a work item"); });
@@ -34,7 +43,8 @@ class P {
 
 EXPECTED = {
     "never-completed": "System.NotSupportedException: Monitor.Wait without a timeout would never return",
-    "delay": "System.NotSupportedException: timers (System.Threading.Timer, Task.Delay) need a scheduler thread",
+    "only-disabled-timers": "System.NotSupportedException: Monitor.Wait without a timeout would never return",
+    "timer-callback-throws": "System.InvalidOperationException: thrown in a timer",
     "work-item-throws": "System.InvalidOperationException: thrown in a work item",
 }
 
