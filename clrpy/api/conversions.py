@@ -9,7 +9,7 @@ fields and elements come back as new boxes.
 import ctypes
 
 from ..metadata.signatures import ElementType as E
-from ..runtime.managed_heap import read_string
+from ..runtime.strings import read_string
 from ..typesys.object_layout import OBJECT_HEADER_SIZE
 
 INT_RANGES = {E.I1: (-(1 << 7), (1 << 7) - 1), E.U1: (0, (1 << 8) - 1), E.I2: (-(1 << 15), (1 << 15) - 1),

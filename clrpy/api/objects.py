@@ -5,7 +5,7 @@ runtime counts it as a root (`ExecutionEngine.python_roots`), so the collector k
 Attribute access reads instance fields and finds instance methods (virtual ones dispatch on the
 object's actual type, as a callvirt would).
 """
-from ..runtime.managed_heap import read_string
+from ..runtime.strings import read_string
 from .conversions import ManagedRef, read_value, write_value
 
 

@@ -7,7 +7,7 @@ layouts of typesys/object_layout.py, and find instance fields of class-library t
 """
 import ctypes
 
-from ..runtime.managed_heap import read_string
+from ..runtime.strings import read_string
 from ..runtime.native_memory import read_u64, write_u64
 from ..typesys.object_layout import ARRAY_DATA_OFFSET, ARRAY_LENGTH_OFFSET
 

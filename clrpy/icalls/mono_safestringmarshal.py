@@ -2,7 +2,7 @@
 (how the class library passes member names to the runtime's reflection calls), and its release."""
 import ctypes
 
-from ..runtime.managed_heap import read_string
+from ..runtime.strings import read_string
 from .registry import icall
 
 _libc = ctypes.CDLL(None)

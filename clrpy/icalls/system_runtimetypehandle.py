@@ -1,7 +1,7 @@
 """Internal calls of System.RuntimeTypeHandle: questions about a type, asked through its RuntimeType."""
 from ..errors import AssemblyResolutionError, TypeResolutionError
 from ..metadata.signatures import ElementType as E
-from ..runtime.managed_heap import read_string
+from ..runtime.strings import read_string
 from ..typesys.casting import can_cast
 from ..typesys.type_handle import TypeKind
 from .managed_errors import ManagedError

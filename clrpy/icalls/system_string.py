@@ -1,6 +1,6 @@
 """Internal calls of System.String that are not native code (String.FastAllocateString is: see
 registry.NATIVE_ICALLS): the intern table, shared with string literals (runtime/strings.py)."""
-from ..runtime.managed_heap import read_string
+from ..runtime.strings import read_string
 from .registry import icall
 
 

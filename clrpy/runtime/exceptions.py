@@ -10,9 +10,9 @@ Generated code tests the pending word after every call that may raise; `clrpy_ra
 the first pass and sets the rest.
 
 Every exception is a real class-library object. Those the runtime raises itself (a null reference,
-an index out of range, an overflow...) are created here, by running their class's constructor, and
-raised through the same native `clrpy_raise` as a `throw`. The frame where the runtime detected the
-problem is remembered per object until proper stack traces take over.
+an index out of range, an overflow...) are built by the engine (`ExecutionEngine.new_exception`,
+setting the fields Exception's constructors would set) and raised through the same native `clrpy_raise` as a `throw`, which captures their stack trace like
+any other (runtime/stack_traces.py).
 """
 import ctypes
 from dataclasses import dataclass, field
@@ -140,7 +140,7 @@ class ExceptionState:
     def call_string_method(self, obj: int, namespace: str, type_name: str, name: str):
         """Run a virtual parameterless string method of `obj` (declared by a class-library type);
         its result, or None if it raised (the exception is dropped) or returned null."""
-        from .managed_heap import read_string
+        from .strings import read_string
         engine = self.engine
         declared = engine.loader.corlib_type(namespace, type_name).find_method(name, 0)
         if declared is None:
@@ -187,6 +187,6 @@ class ExceptionState:
         return read_u64(obj + f.offset) if f is not None else 0
 
     def _string_field(self, obj, th, name):
-        from .managed_heap import read_string
+        from .strings import read_string
         s = self._object_field(obj, th, name)
         return read_string(s) if s else None

@@ -40,7 +40,6 @@ from .exceptions import ExceptionRecord, ExceptionState, ManagedException
 from .helper_impls import PythonHelpers
 from .jit_interface import RuntimeJitInterface
 from .gc.collector import GarbageCollector
-from .managed_heap import read_string
 from .native_memory import NativeArena, read_u64, write_u64
 from .native_types import NativeTypeTable
 from .native_helpers import native_helpers_ir
@@ -49,7 +48,7 @@ from .precode import PRESTUB_ASM, PrecodeHeap, check_host
 from .stack_traces import CodeMap
 from .statics import StaticsTable
 from .threads import STACK_OVERFLOW_MARGIN, stack_bounds
-from .strings import StringTable
+from .strings import StringTable, read_string
 
 
 PROMOTION_CALLS = 30      # calls of a tier-0 method before it is recompiled optimised (CoreCLR: 30)

@@ -14,7 +14,7 @@ import traceback
 
 from ..errors import ClrpyError, InvalidProgramError, UnsupportedFeatureError
 from ..jit.helpers import BuiltinException as BX
-from .managed_heap import HeapExhausted
+from .gc.heap import HeapExhausted
 
 C = ctypes
 SIGNATURES = {

@@ -1,4 +1,4 @@
-"""String literals and the intern table.
+"""String literals, the intern table, and reading a String object's text.
 
 `ldstr` pushes the same String object every time it runs, and equal literals anywhere in the
 process are the same object (ECMA-335 III.4.16, and String.Intern). Each literal a method uses is
@@ -6,7 +6,16 @@ created when the method is compiled and stored in a cell of native memory named
 `str:ASSEMBLY:TOKEN`; the code loads the object from the cell. Interned strings live as long as
 the runtime (the collector treats the table as a root).
 """
+import ctypes
+
+from ..typesys.object_layout import STRING_CHARS_OFFSET, STRING_LENGTH_OFFSET
 from .native_memory import write_u64
+
+
+def read_string(obj: int) -> str:
+    """The text of a managed String object (Mono's layout: int32 length, then UTF-16 chars)."""
+    n = ctypes.c_int32.from_address(obj + STRING_LENGTH_OFFSET).value
+    return ctypes.string_at(obj + STRING_CHARS_OFFSET, 2 * n).decode("utf-16-le", "surrogatepass")
 
 
 class StringTable:
